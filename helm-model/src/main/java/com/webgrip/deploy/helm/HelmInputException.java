@@ -13,6 +13,7 @@ public class HelmInputException extends IOException {
 
     private final String source;
     private final int line;
+    private final String problem;
 
     /**
      * Creates an error about {@code source}.
@@ -37,6 +38,7 @@ public class HelmInputException extends IOException {
         super(format(source, line, problem), cause);
         this.source = Objects.requireNonNull(source, "source required");
         this.line = line;
+        this.problem = Objects.requireNonNull(problem, "problem required");
     }
 
     private static String format(String source, int line, String problem) {
@@ -46,6 +48,11 @@ public class HelmInputException extends IOException {
     /** Returns the file, archive entry or flag the bad input came from. */
     public String source() {
         return source;
+    }
+
+    /** Returns what was expected and what was found, without the source and line. */
+    public String problem() {
+        return problem;
     }
 
     /** Returns the 1-based line of the problem, or 0 when no line applies. */

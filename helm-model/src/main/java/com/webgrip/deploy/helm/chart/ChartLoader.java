@@ -150,22 +150,21 @@ final class ChartLoader {
                 || md.name().contains("/")
                 || md.name().contains("\\")) {
             throw new HelmInputException(
-                    file, parsed.line("name"), "chart.metadata.name is invalid: '" + md.name() + "'");
+                    file,
+                    parsed.line("name"),
+                    "chart.metadata.name " + quoted(md.name())
+                            + (md.name().equals(".") || md.name().equals("..") ? " is not allowed" : " is invalid"));
         }
         if (md.version().isEmpty()) {
             throw new HelmInputException(file, parsed.line("version"), "chart.metadata.version is required");
         }
         if (Version.tryParse(md.version()).isEmpty()) {
             throw new HelmInputException(
-                    file,
-                    parsed.line("version"),
-                    "chart.metadata.version '" + md.version() + "' is not a valid semantic version");
+                    file, parsed.line("version"), "chart.metadata.version " + quoted(md.version()) + " is invalid");
         }
         if (!Set.of("", "application", "library").contains(md.type())) {
             throw new HelmInputException(
-                    file,
-                    parsed.line("type"),
-                    "chart.metadata.type must be application or library, found '" + md.type() + "'");
+                    file, parsed.line("type"), "chart.metadata.type must be application or library");
         }
         Set<String> keys = new HashSet<>();
         for (ChartDependency d : md.dependencies()) {
@@ -173,15 +172,20 @@ final class ChartLoader {
                 throw new HelmInputException(
                         file,
                         parsed.line("dependencies"),
-                        "dependency '" + d.name() + "' has disallowed characters in the alias");
+                        "dependency " + quoted(d.name()) + " has disallowed characters in the alias");
             }
             if (!keys.add(d.valuesKey())) {
                 throw new HelmInputException(
                         file,
                         parsed.line("dependencies"),
-                        "more than one dependency with name or alias '" + d.valuesKey() + "'");
+                        "more than one dependency with name or alias " + quoted(d.valuesKey()));
             }
         }
+    }
+
+    /** Go's %q for the plain strings Helm quotes in its messages. */
+    static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static ChartMetadata withApiVersion(ChartMetadata m, String apiVersion) {
