@@ -1,5 +1,6 @@
 package com.webgrip.deploy.helm.chart;
 
+import com.webgrip.deploy.helm.internal.Trees;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +35,8 @@ public record ChartDependency(
         Objects.requireNonNull(repository, "repository required");
         Objects.requireNonNull(condition, "condition required");
         tags = List.copyOf(tags);
-        importValues = List.copyOf(importValues);
+        // Entries may be maps from YAML: freeze them too (nulls are not allowed by List.copyOf, as in Helm's list).
+        importValues = List.copyOf(importValues.stream().map(Trees::freeze).toList());
         Objects.requireNonNull(alias, "alias required");
     }
 

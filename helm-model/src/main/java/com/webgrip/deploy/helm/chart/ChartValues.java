@@ -1,16 +1,20 @@
 package com.webgrip.deploy.helm.chart;
 
+import com.webgrip.deploy.helm.HelmInputException;
 import com.webgrip.deploy.helm.internal.Coalescing;
 import com.webgrip.deploy.helm.internal.DependencyProcessing;
 import com.webgrip.deploy.helm.internal.MutableChart;
 import com.webgrip.deploy.helm.internal.Trees;
 import com.webgrip.deploy.helm.internal.ValuesTypeException;
+import com.webgrip.deploy.helm.values.SchemaViolation;
 import com.webgrip.deploy.helm.values.Values;
+import com.webgrip.deploy.helm.values.ValuesSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +46,53 @@ public final class ChartValues {
      */
     public static Set<String> enabledSubcharts(Chart chart, Values userValues) {
         return process(chart, userValues).enabled;
+    }
+
+    /**
+     * Validates coalesced values against the chart's values.schema.json and, recursively, each enabled subchart's
+     * values (under its name or alias) against the subchart's schema, as Helm's {@code ValidateAgainstSchema}
+     * does before rendering.
+     *
+     * @param coalesced what {@link #coalesce} returned for the same chart
+     * @throws HelmInputException when a schema is not usable JSON Schema
+     */
+    public static List<SchemaViolation> validate(Chart chart, Values coalesced) throws HelmInputException {
+        List<SchemaViolation> out = new ArrayList<>();
+        validate(chart, chart.name(), coalesced, out);
+        return out;
+    }
+
+    private static void validate(Chart chart, String path, Values values, List<SchemaViolation> out)
+            throws HelmInputException {
+        if (chart.schema().isPresent()) {
+            out.addAll(ValuesSchema.helm().validate(path, values, chart.schema().get()));
+        }
+        for (Chart sub : chart.subcharts()) {
+            for (String key : valuesKeys(chart, sub)) {
+                if (values.contains(key) && values.get(key).isPresent()) {
+                    Optional<Values> table = values.table(key);
+                    if (table.isEmpty()) {
+                        out.add(new SchemaViolation(
+                                path + "." + key, "", "type", "invalid type for values: expected object (map)"));
+                    } else {
+                        validate(sub, path + "." + key, table.get(), out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The keys a subchart's values live under: its aliases, or its name when no declaration renames it. */
+    private static List<String> valuesKeys(Chart parent, Chart sub) {
+        List<String> keys = new ArrayList<>();
+        for (ChartDependency d : parent.metadata().dependencies()) {
+            if (d.name().equals(sub.name())
+                    && DependencyProcessing.isCompatibleRange(
+                            d.version(), sub.metadata().version())) {
+                keys.add(d.valuesKey());
+            }
+        }
+        return keys.isEmpty() ? List.of(sub.name()) : keys;
     }
 
     private record Result(Values values, Set<String> enabled) {}

@@ -104,7 +104,8 @@ final class ChartYaml {
             }
             List<Object> importValues = new ArrayList<>();
             if (imports != null) {
-                importValues.addAll((List<?>) imports);
+                // Helm acts on string and map entries only; a null entry would be dropped by it as well.
+                ((List<?>) imports).stream().filter(java.util.Objects::nonNull).forEach(importValues::add);
             }
             out.add(new ChartDependency(
                     scalarText(d.get("name"), field + ".name"),

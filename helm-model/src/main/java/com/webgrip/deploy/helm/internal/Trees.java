@@ -47,6 +47,20 @@ public final class Trees {
         return value;
     }
 
+    /** Deep, unmodifiable copy of a value (maps keep nulls and their order). */
+    public static Object freeze(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
+            return java.util.Collections.unmodifiableMap(copy);
+        } else if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(freeze(item)));
+            return java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
     /** Shallow copy of a table ({@code copyMap} in coalesce.go): nested tables stay shared. */
     public static Map<String, Object> shallowCopy(Map<String, Object> map) {
         return new LinkedHashMap<>(map);

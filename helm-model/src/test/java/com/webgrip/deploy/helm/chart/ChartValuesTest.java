@@ -110,4 +110,23 @@ class ChartValuesTest {
                 chart("app", "", List.of(ChartDependency.of("db", "^2.0.0").withAlias("other")), sub);
         assertThat(ChartValues.enabledSubcharts(parent, Values.empty())).containsExactly("db");
     }
+
+    @Test
+    void validatesTheChartAndEachSubchartAgainstItsOwnSchema() throws HelmInputException {
+        String schema = "{\"type\": \"object\", \"properties\": {\"port\": {\"type\": \"integer\"}}}";
+        Chart sub = chart("db", "port: 5432\n", List.of()).withSchema(schema);
+        Chart parent = chart(
+                        "app",
+                        "port: 80\n",
+                        List.of(ChartDependency.of("db", "*").withAlias("primary")),
+                        sub)
+                .withSchema(schema);
+        Values user = UserValues.builder().setString("primary.port=high").build();
+        var violations = ChartValues.validate(parent, ChartValues.coalesce(parent, user));
+        assertThat(violations)
+                .extracting(v -> v.chart() + " " + v.path() + " " + v.keyword())
+                .containsExactly("app.primary /port type");
+        assertThat(ChartValues.validate(parent, ChartValues.coalesce(parent, Values.empty())))
+                .isEmpty();
+    }
 }

@@ -111,7 +111,7 @@ class CoalescingDifferentialTest {
             Path chart = Files.createDirectories(dir.resolve("parent/templates"));
             Files.writeString(chart.resolve("../Chart.yaml"), "apiVersion: v2\nname: parent\nversion: 1.0.0\n");
             Files.writeString(chart.resolve("../values.yaml"), yaml);
-            Files.writeString(chart.resolve("values.yaml"), HelmTemplateOutput.probeTemplate("parent"));
+            Files.writeString(chart.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
             String rendered =
                     new Helm(dir.resolve("parent")).template().withName("rel").call();
             Object helm = HelmTemplateOutput.valuesByName(rendered).get("parent-values");
@@ -119,6 +119,58 @@ class CoalescingDifferentialTest {
             assertThat(HelmTemplateOutput.sameTree(helm, mine))
                     .as("helm: %s%nours: %s", helm, mine)
                     .isTrue();
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Example
+    void helmAppliesAliasesTagsConditionsAndImportValuesAsWeDo() throws IOException {
+        Path dir = Files.createTempDirectory("helm-aliases");
+        try {
+            Path parent = Files.createDirectories(dir.resolve("parent/templates"));
+            Files.writeString(
+                    parent.resolve("../Chart.yaml"),
+                    "apiVersion: v2\nname: parent\nversion: 1.0.0\n"
+                            + "dependencies:\n"
+                            + "- {name: sub, version: '^1', alias: first, import-values: [conn, {child: settings, parent: own}]}\n"
+                            + "- {name: sub, version: '^1', alias: second, tags: [extra], condition: second.on}\n"
+                            + "- {name: sub, version: '^1', alias: third, tags: [extra]}\n");
+            Files.writeString(
+                    parent.resolve("../values.yaml"),
+                    "tags: {extra: false}\nsecond: {on: true}\nglobal: {g: {deep: {p: 1}}}\nport: 80\n");
+            Files.writeString(parent.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
+            Path sub = Files.createDirectories(parent.resolve("../charts/sub/templates"));
+            Files.writeString(sub.resolve("../Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.4.0\n");
+            Files.writeString(
+                    sub.resolve("../values.yaml"),
+                    "exports: {conn: {host: db, port: 5432}}\n"
+                            + "settings: {size: 3}\nglobal: {g: {deep: {s: 2}}, own: x}\n");
+            Files.writeString(sub.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
+            Path chartDir = dir.resolve("parent");
+            Values user = UserValues.builder()
+                    .set("second.on=true,first.settings.size=4")
+                    .build();
+            Map<String, Object> helm = HelmTemplateOutput.valuesByName(new Helm(chartDir)
+                    .template()
+                    .withName("rel")
+                    .set("second.on", "true")
+                    .set("first.settings.size", "4")
+                    .call());
+            Values ours = ChartValues.coalesce(Chart.load(chartDir), user);
+            Map<String, Object> mine = JSON.readValue(ours.toJson(), Map.class);
+            assertThat(helm.keySet()).containsExactlyInAnyOrder("parent-values", "first-values", "second-values");
+            assertThat(ChartValues.enabledSubcharts(Chart.load(chartDir), user)).containsExactly("first", "second");
+            assertThat(HelmTemplateOutput.sameTree(helm.get("parent-values"), mine))
+                    .as("helm: %s%nours: %s", helm.get("parent-values"), mine)
+                    .isTrue();
+            for (String alias : List.of("first", "second")) {
+                assertThat(HelmTemplateOutput.sameTree(helm.get(alias + "-values"), mine.get(alias)))
+                        .as("%s helm: %s%nours: %s", alias, helm.get(alias + "-values"), mine.get(alias))
+                        .isTrue();
+            }
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -138,11 +190,11 @@ class CoalescingDifferentialTest {
                         + "dependencies:\n- name: sub\n  version: \"^1.0.0\"\n  condition: sub.enabled\n");
         Files.writeString(parent.resolve("values.yaml"), JSON.writeValueAsString(c.parentDefaults));
         Files.createDirectories(parent.resolve("templates"));
-        Files.writeString(parent.resolve("templates/values.yaml"), HelmTemplateOutput.probeTemplate("parent"));
+        Files.writeString(parent.resolve("templates/values.yaml"), HelmTemplateOutput.probeTemplate());
         Path sub = Files.createDirectories(parent.resolve("charts/sub/templates"));
         Files.writeString(sub.resolve("../Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.2.0\n");
         Files.writeString(sub.resolve("../values.yaml"), JSON.writeValueAsString(c.subDefaults));
-        Files.writeString(sub.resolve("values.yaml"), HelmTemplateOutput.probeTemplate("sub"));
+        Files.writeString(sub.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
         return parent;
     }
 

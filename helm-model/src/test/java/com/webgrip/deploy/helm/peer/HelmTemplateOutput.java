@@ -15,9 +15,12 @@ public final class HelmTemplateOutput {
 
     private HelmTemplateOutput() {}
 
-    /** The template that prints the chart's values as JSON inside a ConfigMap. */
-    public static String probeTemplate(String name) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "-values\ndata:\n"
+    /**
+     * The template that prints the chart's values as JSON inside a ConfigMap named {@code NAME-values}, where NAME
+     * is {@code .Chart.Name} (a subchart's alias once Helm processed its parent).
+     */
+    public static String probeTemplate() {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Chart.Name }}-values\ndata:\n"
                 + "  values: {{ toJson .Values | quote }}\n";
     }
 
