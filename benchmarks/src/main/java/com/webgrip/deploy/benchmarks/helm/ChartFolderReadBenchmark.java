@@ -1,0 +1,93 @@
+package com.webgrip.deploy.benchmarks.helm;
+
+import com.webgrip.deploy.helm.chart.Chart;
+import com.webgrip.deploy.helm.platform.PlatformChart;
+import com.webgrip.deploy.helm.platform.PlatformCharts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Reading 1,000 chart folders ({@code 000-chart-0} .. {@code 999-chart-999}), each with a Chart.yaml carrying the
+ * webgrip annotations, a 60-line values.yaml and two templates: once chart by chart with {@link Chart#load}, once
+ * as a platform with {@link PlatformCharts#scan}. The folders sit in the OS page cache after the first iteration.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class ChartFolderReadBenchmark {
+    static final int CHARTS = 1000;
+
+    Path root;
+    List<Path> folders;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        root = Files.createTempDirectory("webgrip-bench-charts");
+        folders = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            values.append("component")
+                    .append(i)
+                    .append(":\n  enabled: true\n  replicas: ")
+                    .append(i)
+                    .append('\n');
+        }
+        for (int i = 0; i < CHARTS; i++) {
+            Path dir = Files.createDirectories(root.resolve(String.format("%03d-chart-%d", i, i)));
+            Files.writeString(
+                    dir.resolve("Chart.yaml"),
+                    "apiVersion: v2\nname: chart-" + i + "\nversion: 1." + i
+                            + ".0\nappVersion: \"" + i + "\"\nannotations:\n  webgrip.com/needs: \""
+                            + (i == 0 ? "" : String.format("%03d-chart-%d", i - 1, i - 1)) + "\"\n");
+            Files.writeString(dir.resolve("values.yaml"), values.toString());
+            Files.createDirectories(dir.resolve("templates"));
+            Files.writeString(dir.resolve("templates/deployment.yaml"), "kind: Deployment\n");
+            Files.writeString(dir.resolve("templates/_helpers.tpl"), "{{- define \"x\" -}}{{- end -}}\n");
+            folders.add(dir);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Benchmark
+    public int loadEachChart() throws IOException {
+        int total = 0;
+        for (Path dir : folders) {
+            total += Chart.load(dir).values().asMap().size();
+        }
+        return total;
+    }
+
+    @Benchmark
+    public List<PlatformChart> scanPlatform() throws IOException {
+        return PlatformCharts.scan(root);
+    }
+}
