@@ -172,9 +172,9 @@ public final class GoYaml {
     static Object resolvePlain(String in) {
         switch (in) {
             case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
-                return Boolean.TRUE;
+                return true;
             case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
-                return Boolean.FALSE;
+                return false;
             case "", "~", "null", "Null", "NULL":
                 return null;
             case ".nan", ".NaN", ".NAN":

@@ -135,8 +135,8 @@ public final class ReleaseCodec {
     /**
      * Builds the Secret Helm's secrets driver writes for this release.
      *
-     * @param at the time of the write (the {@code createdAt} or {@code modifiedAt} label)
-     * @param created true for a create ({@code createdAt}), false for an update ({@code modifiedAt})
+     * @param at the time of the write (Helm's creation or modification label, in Unix seconds)
+     * @param created true for a create (the creation label), false for an update (the modification label)
      */
     public Map<String, Object> toSecret(Release release, Instant at, boolean created) {
         Map<String, Object> secret = object("Secret", release, at, created);

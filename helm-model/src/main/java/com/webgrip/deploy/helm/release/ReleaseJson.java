@@ -131,7 +131,7 @@ final class ReleaseJson {
     }
 
     private static void putIfNotEmpty(Map<String, Object> map, String key, Object value) {
-        if (value instanceof String s && !s.isEmpty() || value instanceof List<?> l && !l.isEmpty()) {
+        if ((value instanceof String s && !s.isEmpty()) || (value instanceof List<?> l && !l.isEmpty())) {
             map.put(key, value);
         }
     }

@@ -339,9 +339,9 @@ final class SetParser {
             return value;
         }
         if (value.equalsIgnoreCase("true")) {
-            return Boolean.TRUE;
+            return true;
         } else if (value.equalsIgnoreCase("false")) {
-            return Boolean.FALSE;
+            return false;
         } else if (value.equalsIgnoreCase("null")) {
             return null;
         } else if (value.equals("0")) {
