@@ -143,13 +143,15 @@ public final class Step implements ChartNode {
     }
 
     /**
-     * Decrypts the secret layers and merges every layer: the values to deploy with. Call it only
-     * when the step runs; the caller owns the tree and must not log it or write it to disk.
+     * Decrypts the secret layers and merges every layer but the chart defaults, as Helm merges
+     * {@code -f} files and {@code --set}: the values to deploy with (Helm lays them over the chart's
+     * defaults itself). Call it only when the step runs; the caller owns the tree and must not log
+     * it or write it to disk.
      */
     public Map<String, Object> resolveValues() throws IOException, GeneralSecurityException {
         Map<String, Object> merged = new LinkedHashMap<>();
         for (ValuesLayer layer : layers) {
-            if (layer instanceof ValuesLayer.Plain plain) {
+            if (layer instanceof ValuesLayer.Plain plain && layer.kind() != ValuesLayer.Kind.CHART_DEFAULTS) {
                 merged = ValuesMerge.merge(merged, plain.values());
             } else if (layer instanceof ValuesLayer.Secret secret) {
                 merged = ValuesMerge.merge(merged, secret.values().decrypt());
@@ -159,19 +161,37 @@ public final class Step implements ChartNode {
     }
 
     /**
-     * The merged values with every secret replaced by a placeholder of its type: safe to render,
-     * print and check; needs no key.
+     * The values the chart's templates see, chart defaults included, with every secret replaced by
+     * a placeholder of its type: safe to render, print and check; needs no key.
      */
     public Map<String, Object> maskedValues() throws IOException {
-        Map<String, Object> merged = new LinkedHashMap<>();
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        Map<String, Object> user = new LinkedHashMap<>();
         for (ValuesLayer layer : layers) {
             if (layer instanceof ValuesLayer.Plain plain) {
-                merged = ValuesMerge.merge(merged, plain.values());
+                if (layer.kind() == ValuesLayer.Kind.CHART_DEFAULTS) {
+                    defaults = ValuesMerge.merge(defaults, plain.values());
+                } else {
+                    user = ValuesMerge.merge(user, plain.values());
+                }
             } else if (layer instanceof ValuesLayer.Secret secret) {
-                merged = ValuesMerge.merge(merged, secret.values().masked());
+                user = ValuesMerge.merge(user, secret.values().masked());
             }
         }
-        return merged;
+        return ValuesMerge.coalesce(defaults, user);
+    }
+
+    /** The user values with secrets masked: what {@link #resolveValues()} gives, minus the secrets. */
+    public Map<String, Object> maskedUserValues() throws IOException {
+        Map<String, Object> user = new LinkedHashMap<>();
+        for (ValuesLayer layer : layers) {
+            if (layer instanceof ValuesLayer.Plain plain && layer.kind() != ValuesLayer.Kind.CHART_DEFAULTS) {
+                user = ValuesMerge.merge(user, plain.values());
+            } else if (layer instanceof ValuesLayer.Secret secret) {
+                user = ValuesMerge.merge(user, secret.values().masked());
+            }
+        }
+        return user;
     }
 
     @Override
