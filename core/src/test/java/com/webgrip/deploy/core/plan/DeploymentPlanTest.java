@@ -150,12 +150,12 @@ class DeploymentPlanTest {
 
         assertThat(step.resolveValues())
                 .containsEntry("b", null)
-                .containsEntry("c", List.of(1, 2))
+                .containsEntry("c", List.of(1L, 2L))
                 .doesNotContainKey("a");
         assertThat(step.maskedValues())
-                .containsEntry("a", 1)
+                .containsEntry("a", 1L)
                 .doesNotContainKey("b")
-                .containsEntry("c", List.of(1, 2));
+                .containsEntry("c", List.of(1L, 2L));
     }
 
     private static Map<String, Object> nullValue(String key) {

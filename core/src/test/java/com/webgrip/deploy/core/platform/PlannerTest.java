@@ -82,16 +82,16 @@ class PlannerTest {
                         ValuesLayer.Kind.OVERRIDE);
         Map<String, Object> masked = step.maskedValues();
         assertThat(masked)
-                .containsEntry("replicaCount", 2)
+                .containsEntry("replicaCount", 2L)
                 .containsEntry("image", Map.of("tag", "1.1"))
                 .containsEntry("password", "(secret)")
-                .containsEntry("port", 0)
+                .containsEntry("port", 0L)
                 .containsEntry("nested", Map.of("enabled", false, "plain_unencrypted", "visible"))
                 .containsEntry("extra", "yes")
                 .doesNotContainKey("keep")
                 .doesNotContainKey("sops");
         Map<String, Object> resolved = step.resolveValues();
-        assertThat(resolved).containsEntry("password", "decrypted").containsEntry("replicaCount", 2);
+        assertThat(resolved).containsEntry("password", "decrypted").containsEntry("replicaCount", 2L);
         assertThat(resolved).containsEntry("keep", null).doesNotContainKey("port");
         assertThat(plan.toString() + step + plan.render(com.webgrip.deploy.core.plan.PlanFormat.JSON))
                 .doesNotContain("decrypted")
