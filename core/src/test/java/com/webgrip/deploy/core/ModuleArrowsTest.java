@@ -12,19 +12,42 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModuleArrowsTest {
 
     @ArchTest
-    static final ArchRule coreDoesNotDependOnAdaptersOrTools = noClasses()
+    static final ArchRule coreDoesNotReachAdaptersOrTheCommandLine = noClasses()
             .that()
             .resideInAPackage("com.webgrip.deploy.core..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                    "io.fabric8..",
+                    "com.marcnuri..",
+                    "picocli..",
                     "com.webgrip.deploy.kubernetes..",
                     "com.webgrip.deploy.testkit..",
-                    "com.webgrip.deploy.cli..",
-                    "picocli..",
-                    "io.fabric8..",
-                    "com.marcnuri..")
-            .because("core is the library; real clusters, Helm binaries, the testkit and the CLI sit above it");
+                    "com.webgrip.deploy.cli..")
+            .because("core is the library: clusters, real Helm and the command line plug in from outside");
+
+    @ArchTest
+    static final ArchRule theGraphStandsAlone = noClasses()
+            .that()
+            .resideInAPackage("com.webgrip.deploy.core.graph..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.webgrip.deploy.core.platform..",
+                    "com.webgrip.deploy.core.plan..",
+                    "com.webgrip.deploy.core.check..",
+                    "com.webgrip.deploy.sops..",
+                    "com.webgrip.deploy.helm..")
+            .because("the chart graph is pure ordering over names and numbers, reusable without a platform");
+
+    @ArchTest
+    static final ArchRule thePlanDoesNotRunChecks = noClasses()
+            .that()
+            .resideInAPackage("com.webgrip.deploy.core.plan..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.webgrip.deploy.core.check..")
+            .because("checks read plans; plans do not know about checks");
 
     @ArchTest
     static final ArchRule decisionSpisDoNotDependOnTheExecutor = noClasses()
