@@ -21,7 +21,8 @@ import java.util.Objects;
  *       the run for a person, as Argo Rollouts pauses on an inconclusive analysis.
  *   <li>More than {@code consecutiveErrorLimit} failed reads in a row also stop for a person: a metric that cannot
  *       be read is not evidence that the release is bad.
- *   <li>Otherwise it waits until {@code analysisDuration} has passed since the deploy, then continues.
+ *   <li>Otherwise it waits until {@code analysisDuration} has passed since the deploy and the latest reading is
+ *       within the threshold, then continues.
  * </ul>
  */
 public final class ErrorRatePolicy implements RollbackPolicy {
@@ -109,6 +110,10 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         if (inconclusive > inconclusiveLimit) {
             return Decision.askPerson(name + " had no data in " + inconclusive + " readings (inconclusive limit "
                     + inconclusiveLimit + ")");
+        }
+        if (streakStart != null) {
+            return Decision.keepWaiting(name + " " + percent(last) + " above " + percent(threshold) + " since "
+                    + streakStart + "; rolls back once that lasts " + Decision.format(sustainedFor));
         }
         if (context.sinceDeploy().compareTo(analysisDuration) < 0) {
             return Decision.keepWaiting("analysing " + name + " for " + Decision.format(analysisDuration)

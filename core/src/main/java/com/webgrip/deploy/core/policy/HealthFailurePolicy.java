@@ -29,7 +29,8 @@ final class HealthFailurePolicy implements RollbackPolicy {
             case DEPLOY_FAILED:
                 return Decision.rollBack(scope, "deploy failed: " + context.failure());
             case TIMEOUT:
-                return Decision.rollBack(scope, "not healthy within the timeout: " + lastSeen(context));
+                return Decision.rollBack(
+                        scope, "timed out (" + context.failure() + "); last seen " + lastSeen(context));
             default:
                 break;
         }
@@ -59,9 +60,7 @@ final class HealthFailurePolicy implements RollbackPolicy {
     }
 
     private static String lastSeen(PolicyContext context) {
-        return context.latestHealth()
-                .map(o -> o.report().summary())
-                .orElse(context.failure().isEmpty() ? "no health observed" : context.failure());
+        return context.latestHealth().map(o -> o.report().summary()).orElse("no health observed");
     }
 
     @Override

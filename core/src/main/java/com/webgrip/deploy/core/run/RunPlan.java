@@ -1,9 +1,15 @@
 package com.webgrip.deploy.core.run;
 
+import com.webgrip.deploy.core.deploy.ChartRef;
+import com.webgrip.deploy.core.deploy.ReleaseRef;
+import com.webgrip.deploy.core.plan.DeploymentPlan;
+import com.webgrip.deploy.core.plan.Step;
+import com.webgrip.deploy.core.plan.Wave;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +50,33 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
      */
     public static RunPlan of(String environment, List<List<RunStep>> waves) {
         return new RunPlan(environment, waves, false);
+    }
+
+    /**
+     * The executor's view of a deployment plan: the plan's waves and steps, each step's values resolved (secrets
+     * decrypted) only when it runs.
+     *
+     * @param plan the plan
+     * @param requiresApproval whether the environment needs a person's yes before the run
+     * @return the run plan
+     */
+    public static RunPlan of(DeploymentPlan plan, boolean requiresApproval) {
+        List<List<RunStep>> waves = new ArrayList<>();
+        for (Wave wave : plan.waves()) {
+            List<RunStep> steps = new ArrayList<>();
+            for (Step step : wave.steps()) {
+                steps.add(new RunStep(
+                        step.chart(),
+                        ReleaseRef.of(step.release(), step.namespace()),
+                        new ChartRef(step.chartName(), step.chartVersion(), step.chartDirectory()),
+                        step::resolveValues,
+                        step.timeout(),
+                        List.of(),
+                        Optional.empty()));
+            }
+            waves.add(steps);
+        }
+        return new RunPlan(plan.environment(), waves, requiresApproval);
     }
 
     /**
