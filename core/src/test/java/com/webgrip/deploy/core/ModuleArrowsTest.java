@@ -48,4 +48,21 @@ class ModuleArrowsTest {
             .dependOnClassesThat()
             .resideInAPackage("com.webgrip.deploy.core.check..")
             .because("checks read plans; plans do not know about checks");
+
+    @ArchTest
+    static final ArchRule decisionSpisDoNotDependOnTheExecutor = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "com.webgrip.deploy.core.health..",
+                    "com.webgrip.deploy.core.policy..",
+                    "com.webgrip.deploy.core.metrics..",
+                    "com.webgrip.deploy.core.deploy..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.webgrip.deploy.core.run..",
+                    "com.webgrip.deploy.core.journal..",
+                    "com.webgrip.deploy.core.history..",
+                    "com.webgrip.deploy.core.notify..")
+            .because("the plan carries health gates and policies, so those SPIs sit below the executor");
 }
