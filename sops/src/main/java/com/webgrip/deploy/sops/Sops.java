@@ -5,7 +5,7 @@ package com.webgrip.deploy.sops;
  *
  * <pre>{@code
  * SopsDecryptor decryptor = Sops.decryptor()
- *         .credentials(SopsEnvironment.fromSystem().credentials())
+ *         .credentials(Credentials.builder().ageIdentity(identity).build())
  *         .build();
  * Map<String, Object> values = decryptor.decryptValues(Path.of("secrets/values.sops.yaml"));
  * }</pre>
@@ -16,5 +16,10 @@ public final class Sops {
     /** A builder of a decryptor. */
     public static SopsDecryptor.Builder decryptor() {
         return SopsDecryptor.builder();
+    }
+
+    /** A builder of an encryptor. */
+    public static SopsEncryptor.Builder encryptor() {
+        return SopsEncryptor.builder();
     }
 }

@@ -47,8 +47,8 @@ class PgpFixturesTest {
         assertThat(plain(prefix + "format.enc.yaml")).isEqualTo("foo: bar\n");
         assertThat(plain(prefix + "format.enc.json")).isEqualTo("{\n\t\"foo\": \"bar\"\n}\n");
         assertThat(plain(prefix + "format.enc.env")).isEqualTo("foo = bar\n");
-        assertThat(plain(prefix + "format.enc.ini")).isEqualTo("[foo]\nbar = baz\n\n");
-        assertThat(plain(prefix + "format-2.enc.ini")).isEqualTo("[foo]\nbar = baz\n\n");
+        assertThat(plain(prefix + "format.enc.ini")).isEqualTo("[foo]\nbar = baz\n");
+        assertThat(plain(prefix + "format-2.enc.ini")).isEqualTo("[foo]\nbar = baz\n");
     }
 
     @Test

@@ -138,6 +138,9 @@ final class IniStore implements Store {
     }
 
     private static void section(StringBuilder out, String name, Node.Mapping items) throws SopsFormatException {
+        if (out.length() > 0 && !(name.equals(DEFAULT_SECTION) && items.items().isEmpty())) {
+            out.append('\n');
+        }
         List<Node.MapItem> list = items.items();
         int first = 0;
         String sectionComment = null;
@@ -186,7 +189,6 @@ final class IniStore implements Store {
                     .append(quoteValue(key[1]))
                     .append('\n');
         }
-        out.append('\n');
     }
 
     private static void comment(StringBuilder out, String text) {

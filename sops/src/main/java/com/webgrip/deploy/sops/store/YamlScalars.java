@@ -20,6 +20,10 @@ final class YamlScalars {
     private static final Pattern YAML_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
 
+    /** go-yaml's timestamp forms: read back as strings by sops, but quoted on write. */
+    private static final Pattern TIMESTAMP = Pattern.compile("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+            + "([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]*)?(Z|[-+][0-9]{1,2}(:[0-9]{2})?)?)?$");
+
     private YamlScalars() {}
 
     /** The typed value of a plain (unquoted, untagged) scalar. */
@@ -54,7 +58,8 @@ final class YamlScalars {
 
     /** Whether a string would be read back as something other than a string when plain. */
     static boolean resolvesToNonString(String text) {
-        return !(resolvePlain(text) instanceof Node.Str);
+        return !(resolvePlain(text) instanceof Node.Str)
+                || TIMESTAMP.matcher(text).matches();
     }
 
     private static Node number(String text) {
