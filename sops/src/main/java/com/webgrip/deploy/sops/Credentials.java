@@ -82,9 +82,9 @@ public final class Credentials {
 
         private Builder() {}
 
-        /** Adds an age identity, named in messages by its type only. */
+        /** Adds an age identity, named in messages by its type and public key (never the secret). */
         public Builder ageIdentity(Identity identity) {
-            return ageIdentity(identity, identity.typeName());
+            return ageIdentity(identity, AgeKeyProvider.describe(identity));
         }
 
         /** Adds an age identity with its message name ({@code type:public-part}; never the secret). */
@@ -94,7 +94,7 @@ public final class Credentials {
             return this;
         }
 
-        /** Adds age identities, each named by its type. */
+        /** Adds age identities, each named by its type and public key. */
         public Builder ageIdentities(List<? extends Identity> identities) {
             identities.forEach(this::ageIdentity);
             return this;

@@ -26,6 +26,7 @@ final class KeyWrapping {
     /** Built-in providers, those found by ServiceLoader, then the extra ones (which win). */
     static KeyWrapping withProviders(List<MasterKeyProvider> extra) {
         Map<String, MasterKeyProvider> map = new LinkedHashMap<>();
+        map.put("age", new AgeKeyProvider());
         map.put("pgp", new PgpKeyProvider());
         for (MasterKeyProvider p : ServiceLoader.load(MasterKeyProvider.class, KeyWrapping.class.getClassLoader())) {
             map.put(p.type(), p);
