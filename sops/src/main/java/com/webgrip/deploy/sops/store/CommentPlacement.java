@@ -44,7 +44,16 @@ final class CommentPlacement {
                 }
             }
         } else if (node instanceof SequenceNode sequence) {
-            for (Node item : sequence.getValue()) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                if (i > 0) {
+                    // the item's column is after "- ": comments deeper than the dash belong above
+                    List<CommentLine> deeper = takeDeeper(item.getBlockComments(), column(item) - 2);
+                    if (!deeper.isEmpty()) {
+                        pushInto(items.get(i - 1), deeper, depth);
+                    }
+                }
                 relocate(item, depth + 1);
             }
         }
