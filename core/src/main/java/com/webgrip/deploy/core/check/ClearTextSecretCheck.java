@@ -36,6 +36,9 @@ final class ClearTextSecretCheck implements Check {
 
     private static final Pattern PLACEHOLDER =
             Pattern.compile("(?i)^(\\$\\{.*}|\\{\\{.*}}|<.*>|changeme|change-me|xxx+|\\*+)$");
+    /** Public keys look random but are meant to be shared: age recipients, ssh public keys. */
+    private static final Pattern PUBLIC_KEY = Pattern.compile("age1[02-9ac-hj-np-z]{20,}|ssh-(ed25519|rsa) \\S+.*");
+
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=_-]{20,}");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{20,}");
     private static final Pattern WORD_BREAK = Pattern.compile("[\\s\"'=:@,;]+");
@@ -106,6 +109,9 @@ final class ClearTextSecretCheck implements Check {
             }
         }
         String trimmed = value.strip();
+        if (PUBLIC_KEY.matcher(trimmed).matches()) {
+            return null;
+        }
         if (SECRET_KEY.matcher(key).matches()
                 && !REFERENCE_KEY.matcher(key).matches()
                 && trimmed.length() >= 8

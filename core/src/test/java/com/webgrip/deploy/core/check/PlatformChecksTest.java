@@ -187,6 +187,7 @@ class PlatformChecksTest {
                         replicaCount: 2
                         image: {repository: grafana/grafana, tag: "10.4.1"}
                         ingress: {host: grafana.staging.example.com}
+                        recipient: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
                         admin: {existingSecret: grafana-admin, passwordKey: admin-password}
                         """);
 
