@@ -13,6 +13,8 @@ final class Commands {
         root.addSubcommand("age", new AgeCommand(context));
         root.addSubcommand("age-keygen", new AgeKeygenCommand(context));
         root.addSubcommand("age-inspect", new AgeInspectCommand(context));
+        root.addSubcommand("plan", new PlanCommand(context));
+        root.addSubcommand("validate", new ValidateCommand(context));
         return configure(root, context);
     }
 
