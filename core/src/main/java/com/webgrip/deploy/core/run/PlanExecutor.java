@@ -1,0 +1,373 @@
+package com.webgrip.deploy.core.run;
+
+import com.webgrip.deploy.core.deploy.Deployer;
+import com.webgrip.deploy.core.deploy.ReleaseRef;
+import com.webgrip.deploy.core.health.HealthCheck;
+import com.webgrip.deploy.core.journal.Journal;
+import com.webgrip.deploy.core.journal.JournalException;
+import com.webgrip.deploy.core.journal.JournalReplay;
+import com.webgrip.deploy.core.journal.ReplayedRun;
+import com.webgrip.deploy.core.metrics.MetricException;
+import com.webgrip.deploy.core.metrics.MetricSource;
+import com.webgrip.deploy.core.policy.FindingSource;
+import com.webgrip.deploy.core.policy.Policies;
+import com.webgrip.deploy.core.policy.RollbackPolicy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs deployment plans: waves in order, the steps of a wave side by side up to a limit, each deployed through a
+ * {@link Deployer}, watched through a {@link HealthCheck} and judged by a {@link RollbackPolicy}, with retries and
+ * backoff, a timeout per step and a circuit breaker over the run. Every decision and state change is journaled
+ * before it is acted on, so a crashed run can be resumed or rolled back.
+ *
+ * <p>All waits (polls, backoff, timeouts) are scheduled on the injected {@link ScheduledExecutorService} and read
+ * the injected {@link Clock}; with the testkit's virtual time a run of a thousand steps takes milliseconds.
+ *
+ * <pre>{@code
+ * PlanExecutor executor = PlanExecutor.builder(deployer, healthCheck)
+ *         .scheduler(scheduler).clock(clock)
+ *         .defaultPolicy(Policies.standard())
+ *         .listener(new ProgressView(System.out, false))
+ *         .build();
+ * RunResult result = executor.start(plan, JsonLinesJournal.at(path)).result().toCompletableFuture().join();
+ * }</pre>
+ */
+public final class PlanExecutor {
+
+    private final Settings settings;
+
+    private PlanExecutor(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * A builder.
+     *
+     * @param deployer what changes releases
+     * @param healthCheck what reads their health
+     * @return the builder
+     */
+    public static Builder builder(Deployer deployer, HealthCheck healthCheck) {
+        return new Builder(deployer, healthCheck);
+    }
+
+    /**
+     * Starts a run.
+     *
+     * @param plan the plan
+     * @param journal where to record every decision and state change first
+     * @return the run in progress
+     */
+    public RunHandle start(RunPlan plan, Journal journal) {
+        return new Run(settings, Objects.requireNonNull(plan, "plan required"), journal, false, null, false).start();
+    }
+
+    /**
+     * Starts a dry run: values are resolved (secrets decrypted in memory), the deployer is asked with its dry-run
+     * flag, nothing is changed or journaled, and every step ends Skipped with what it would have done.
+     *
+     * @param plan the plan
+     * @return the run in progress
+     */
+    public RunHandle dryRun(RunPlan plan) {
+        return new Run(settings, Objects.requireNonNull(plan, "plan required"), Journal.NONE, true, null, false)
+                .start();
+    }
+
+    /**
+     * Resumes a run that did not finish, from its journal.
+     *
+     * @param plan the same plan the run started with
+     * @param journal the run's journal
+     * @param mode continue the run, or roll back what it changed
+     * @return the resumed run
+     * @throws JournalException when the journal cannot be read, belongs to a finished run, or lists other steps
+     *     than the plan
+     */
+    public RunHandle resume(RunPlan plan, Journal journal, ResumeMode mode) throws JournalException {
+        ReplayedRun replayed = JournalReplay.replay(journal.entries());
+        if (replayed.finished()) {
+            throw new JournalException("run " + replayed.runId() + " already finished with "
+                    + replayed.outcome().orElseThrow() + "; there is nothing to resume");
+        }
+        if (!replayed.steps().equals(plan.describeSteps())) {
+            throw new JournalException("run " + replayed.runId() + " started with the steps " + replayed.steps()
+                    + " but the plan now has " + plan.describeSteps() + "; resume with the plan it started with");
+        }
+        return new Run(settings, plan, journal, false, replayed, mode == ResumeMode.ROLL_BACK).start();
+    }
+
+    /** Builds a {@link PlanExecutor}. */
+    public static final class Builder {
+        private final Deployer deployer;
+        private final HealthCheck healthCheck;
+        private MetricSource metricSource = (query, at) -> {
+            throw new MetricException("no metric source is configured; cannot read " + query.name());
+        };
+        private FindingSource findingSource = FindingSource.NONE;
+        private RollbackPolicy defaultPolicy = Policies.standard();
+        private ApprovalGate approvalGate = ApprovalGate.NOBODY;
+        private ScheduledExecutorService scheduler;
+        private Executor blocking;
+        private Clock clock = Clock.systemUTC();
+        private final List<RunListener> listeners = new ArrayList<>();
+        private int maxParallel = 4;
+        private Duration pollInterval = Duration.ofSeconds(5);
+        private int maxAttempts = 3;
+        private Duration backoff = Duration.ofSeconds(10);
+        private double backoffMultiplier = 2.0;
+        private int breakerWindow = 10;
+        private int breakerMinimumCalls = 5;
+        private float breakerFailureRate = 50f;
+        private boolean recoverPending;
+        private Function<ReleaseRef, Set<Integer>> knownUnhealthy = release -> Set.of();
+        private Consumer<RunResult> onFinished = result -> {};
+        private Supplier<String> runIds;
+
+        private Builder(Deployer deployer, HealthCheck healthCheck) {
+            this.deployer = Objects.requireNonNull(deployer, "deployer required");
+            this.healthCheck = Objects.requireNonNull(healthCheck, "healthCheck required");
+        }
+
+        /**
+         * @param source where metric policies read their numbers
+         * @return this builder
+         */
+        public Builder metricSource(MetricSource source) {
+            this.metricSource = Objects.requireNonNull(source, "metricSource required");
+            return this;
+        }
+
+        /**
+         * @param source where security findings come from
+         * @return this builder
+         */
+        public Builder findingSource(FindingSource source) {
+            this.findingSource = Objects.requireNonNull(source, "findingSource required");
+            return this;
+        }
+
+        /**
+         * @param policy the policy of steps that have none (default {@link Policies#standard()})
+         * @return this builder
+         */
+        public Builder defaultPolicy(RollbackPolicy policy) {
+            this.defaultPolicy = Objects.requireNonNull(policy, "policy required");
+            return this;
+        }
+
+        /**
+         * @param gate who approves runs that need a yes (default: nobody, so they are refused)
+         * @return this builder
+         */
+        public Builder approvalGate(ApprovalGate gate) {
+            this.approvalGate = Objects.requireNonNull(gate, "gate required");
+            return this;
+        }
+
+        /**
+         * @param executor the scheduler for every wait (default: one daemon thread)
+         * @return this builder
+         */
+        public Builder scheduler(ScheduledExecutorService executor) {
+            this.scheduler = Objects.requireNonNull(executor, "scheduler required");
+            return this;
+        }
+
+        /**
+         * @param executor where blocking deployer and health calls run (default: the scheduler; give a pool for
+         *     real clusters so a slow call does not hold up timers)
+         * @return this builder
+         */
+        public Builder blockingExecutor(Executor executor) {
+            this.blocking = Objects.requireNonNull(executor, "executor required");
+            return this;
+        }
+
+        /**
+         * @param time the clock (default: the system's, UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock time) {
+            this.clock = Objects.requireNonNull(time, "clock required");
+            return this;
+        }
+
+        /**
+         * @param listener receives every event of every run
+         * @return this builder
+         */
+        public Builder listener(RunListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener required"));
+            return this;
+        }
+
+        /**
+         * @param steps how many steps of a wave run side by side (default 4)
+         * @return this builder
+         */
+        public Builder maxParallel(int steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("maxParallel is 1 or more, found " + steps);
+            }
+            this.maxParallel = steps;
+            return this;
+        }
+
+        /**
+         * @param interval the time between health observations (default 5 s)
+         * @return this builder
+         */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = positive(interval, "pollInterval");
+            return this;
+        }
+
+        /**
+         * Retries of a step (transient deployer errors, or a policy's Retry), with exponential backoff.
+         *
+         * @param attempts the most attempts per step, 1 for none (default 3)
+         * @param firstBackoff the wait before the second attempt (default 10 s)
+         * @param multiplier the factor between waits (default 2)
+         * @return this builder
+         */
+        public Builder retries(int attempts, Duration firstBackoff, double multiplier) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts is 1 or more, found " + attempts);
+            }
+            if (!(multiplier >= 1.0)) {
+                throw new IllegalArgumentException("a backoff multiplier is 1 or more, found " + multiplier);
+            }
+            this.maxAttempts = attempts;
+            this.backoff = positive(firstBackoff, "firstBackoff");
+            this.backoffMultiplier = multiplier;
+            return this;
+        }
+
+        /**
+         * The circuit breaker over a run's deploy attempts: once the failure rate of the last {@code window}
+         * attempts (with at least {@code minimumCalls}) reaches {@code failureRatePercent}, no further attempt
+         * starts and the remaining steps are skipped.
+         *
+         * @param window attempts in the sliding window (default 10)
+         * @param minimumCalls attempts before the rate counts (default 5)
+         * @param failureRatePercent the failure rate that opens it (default 50)
+         * @return this builder
+         */
+        public Builder circuitBreaker(int window, int minimumCalls, float failureRatePercent) {
+            if (window < 1 || minimumCalls < 1 || !(failureRatePercent > 0 && failureRatePercent <= 100)) {
+                throw new IllegalArgumentException("a circuit breaker needs a window and minimum calls of 1 or more"
+                        + " and a failure rate in (0, 100], found " + window + ", " + minimumCalls + ", "
+                        + failureRatePercent);
+            }
+            this.breakerWindow = window;
+            this.breakerMinimumCalls = minimumCalls;
+            this.breakerFailureRate = failureRatePercent;
+            return this;
+        }
+
+        /**
+         * @param unhealthy the revisions of a release known to be unhealthy, never rollback targets (such as those a
+         *     deployment history recorded as failed)
+         * @return this builder
+         */
+        public Builder knownUnhealthy(Function<ReleaseRef, Set<Integer>> unhealthy) {
+            this.knownUnhealthy = Objects.requireNonNull(unhealthy, "knownUnhealthy required");
+            return this;
+        }
+
+        /**
+         * @param consumer receives each finished run (not dry runs), such as a deployment history's recorder
+         * @return this builder
+         */
+        public Builder onFinished(Consumer<RunResult> consumer) {
+            this.onFinished = Objects.requireNonNull(consumer, "onFinished required");
+            return this;
+        }
+
+        /**
+         * @param ids gives each new run its identifier (default: UTC time and 6 random hex digits)
+         * @return this builder
+         */
+        public Builder runIds(Supplier<String> ids) {
+            this.runIds = Objects.requireNonNull(ids, "runIds required");
+            return this;
+        }
+
+        /**
+         * Builds the executor.
+         *
+         * @return the executor
+         */
+        public PlanExecutor build() {
+            ScheduledExecutorService timers = scheduler != null ? scheduler : daemonScheduler();
+            Clock time = clock;
+            Supplier<String> ids = runIds != null ? runIds : () -> defaultRunId(time);
+            return new PlanExecutor(new Settings(
+                    deployer,
+                    healthCheck,
+                    metricSource,
+                    findingSource,
+                    defaultPolicy,
+                    approvalGate,
+                    timers,
+                    blocking != null ? blocking : timers,
+                    time,
+                    List.copyOf(listeners),
+                    maxParallel,
+                    pollInterval,
+                    maxAttempts,
+                    backoff,
+                    backoffMultiplier,
+                    breakerWindow,
+                    breakerMinimumCalls,
+                    breakerFailureRate,
+                    recoverPending,
+                    knownUnhealthy,
+                    onFinished,
+                    ids));
+        }
+
+        private static ScheduledExecutorService daemonScheduler() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "webgrip-deploy-executor");
+                thread.setDaemon(true);
+                return thread;
+            });
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
+        }
+
+        private static String defaultRunId(Clock clock) {
+            byte[] random = new byte[3];
+            new SecureRandom().nextBytes(random);
+            return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                            .withZone(ZoneOffset.UTC)
+                            .format(clock.instant())
+                    + "-" + HexFormat.of().formatHex(random);
+        }
+
+        private static Duration positive(Duration duration, String what) {
+            Objects.requireNonNull(duration, what + " required");
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, found " + duration);
+            }
+            return duration;
+        }
+    }
+}
