@@ -16,22 +16,28 @@ import java.util.function.Predicate;
  */
 final class KeyFormats {
 
-    /** Parses one recipient string. Throws IllegalArgumentException or AgeKeyException with a message free of key text. */
+    /**
+     * Parses one recipient string. Throws IllegalArgumentException or AgeKeyException with a
+     * message free of key text. {@code ui} serves plugins that talk to the person while wrapping.
+     */
     @FunctionalInterface
     interface RecipientParser {
-        Recipient parse(String text, SecureRandom random) throws AgeKeyException;
+        Recipient parse(String text, SecureRandom random, AgeUi ui) throws AgeKeyException;
     }
 
-    /** Parses one identity string (one line of an identities file). */
+    /** Parses one identity string (one line of an identities file); {@code ui} serves plugins. */
     @FunctionalInterface
     interface IdentityParser {
-        Identity parse(String text) throws AgeKeyException;
+        Identity parse(String text, AgeUi ui) throws AgeKeyException;
     }
 
-    /** Parses one PEM block of an identities file, BEGIN and END lines included. */
+    /**
+     * Parses one PEM block of an identities file, BEGIN and END lines included. {@code source}
+     * names the file in prompts; {@code ui} asks for the passphrase of an encrypted key.
+     */
     @FunctionalInterface
     interface IdentityBlockParser {
-        List<Identity> parse(String block) throws AgeKeyException;
+        List<Identity> parse(String block, String source, AgeUi ui) throws AgeKeyException;
     }
 
     /** Generates a fresh secret key of one type. */
@@ -48,27 +54,41 @@ final class KeyFormats {
 
     /** Tried in order: the specific {@code age1xxx1…} prefixes come before the plugin catch-all. */
     static final List<RecipientFormat> RECIPIENTS = List.of(
-            new RecipientFormat("X25519 (age1…)", hrpIs("age"), X25519Recipient::parse),
+            new RecipientFormat(
+                    "X25519 (age1…)", hrpIs("age"), (text, random, ui) -> X25519Recipient.parse(text, random)),
             unsupportedRecipient("post-quantum (age1pq1…)", hrpIs("age1pq")),
             unsupportedRecipient("tag (age1tag1…)", hrpIs("age1tag")),
             unsupportedRecipient("post-quantum tag (age1tagpq1…)", hrpIs("age1tagpq")),
             unsupportedRecipient(
                     "plugin (age1NAME1…)",
                     text -> text.startsWith("age1") && hrpOf(text).length() > 4),
-            unsupportedRecipient("ssh-ed25519", text -> text.startsWith("ssh-ed25519 ")),
-            unsupportedRecipient("ssh-rsa", text -> text.startsWith("ssh-rsa ")));
+            new RecipientFormat(
+                    "ssh-ed25519",
+                    sshLineOf("ssh-ed25519"),
+                    (text, random, ui) -> SshKeys.parseRecipient(text, random)),
+            new RecipientFormat(
+                    "ssh-rsa", sshLineOf("ssh-rsa"), (text, random, ui) -> SshKeys.parseRecipient(text, random)));
 
     static final List<IdentityFormat> IDENTITIES = List.of(
             new IdentityFormat(
-                    "X25519 (AGE-SECRET-KEY-1…)", text -> text.startsWith("AGE-SECRET-KEY-1"), X25519Identity::parse),
+                    "X25519 (AGE-SECRET-KEY-1…)",
+                    text -> text.startsWith("AGE-SECRET-KEY-1"),
+                    (text, ui) -> X25519Identity.parse(text)),
             unsupportedIdentity("post-quantum (AGE-SECRET-KEY-PQ-1…)", text -> text.startsWith("AGE-SECRET-KEY-PQ-1")),
             unsupportedIdentity("plugin (AGE-PLUGIN-NAME-1…)", text -> text.startsWith("AGE-PLUGIN-")));
 
     /** PEM blocks inside identities files, recognized by their BEGIN line. */
     static final List<IdentityBlockFormat> IDENTITY_BLOCKS = List.of(
-            unsupportedBlock("OpenSSH private key", line -> line.equals("-----BEGIN OPENSSH PRIVATE KEY-----")),
-            unsupportedBlock("PEM RSA private key", line -> line.equals("-----BEGIN RSA PRIVATE KEY-----")),
-            unsupportedBlock("PKCS#8 private key", line -> line.equals("-----BEGIN PRIVATE KEY-----")));
+            new IdentityBlockFormat(
+                    "OpenSSH private key", line -> line.equals(OpenSshKeyFile.BEGIN), SshKeys::parseOpenSsh),
+            new IdentityBlockFormat(
+                    "PEM RSA private key",
+                    line -> line.equals(PemPrivateKeys.PKCS1_BEGIN),
+                    (block, source, ui) -> SshKeys.parsePkcs1(block)),
+            new IdentityBlockFormat(
+                    "PKCS#8 private key",
+                    line -> line.equals(PemPrivateKeys.PKCS8_BEGIN),
+                    (block, source, ui) -> SshKeys.parsePkcs8(block)));
 
     /** The post-quantum key generator ({@code age-keygen -pq}). */
     static final KeyGenerator POST_QUANTUM_GENERATOR = random -> {
@@ -82,6 +102,13 @@ final class KeyFormats {
         return text -> hrpOf(text).equals(hrp);
     }
 
+    /** True when the text is an SSH public key line of this type: the type, a space or tab, the key. */
+    static Predicate<String> sshLineOf(String type) {
+        return text -> text.startsWith(type)
+                && text.length() > type.length()
+                && (text.charAt(type.length()) == ' ' || text.charAt(type.length()) == '\t');
+    }
+
     /** Everything before the last '1', in lower case: Bech32's data part never holds a '1'. */
     static String hrpOf(String text) {
         int separator = text.lastIndexOf('1');
@@ -89,19 +116,13 @@ final class KeyFormats {
     }
 
     private static RecipientFormat unsupportedRecipient(String description, Predicate<String> recognizes) {
-        return new RecipientFormat(description, recognizes, (text, random) -> {
+        return new RecipientFormat(description, recognizes, (text, random, ui) -> {
             throw new AgeKeyException(description + " recipients are not supported by this build yet");
         });
     }
 
     private static IdentityFormat unsupportedIdentity(String description, Predicate<String> recognizes) {
-        return new IdentityFormat(description, recognizes, text -> {
-            throw new AgeKeyException(description + " identities are not supported by this build yet");
-        });
-    }
-
-    private static IdentityBlockFormat unsupportedBlock(String description, Predicate<String> recognizes) {
-        return new IdentityBlockFormat(description, recognizes, block -> {
+        return new IdentityFormat(description, recognizes, (text, ui) -> {
             throw new AgeKeyException(description + " identities are not supported by this build yet");
         });
     }

@@ -53,8 +53,8 @@ class AgeKeysTest {
                 "age1tag1qqqqqqqqqqqqqqqqqqq | tag (age1tag1…) recipients are not supported",
                 "age1tagpq1qqqqqqqqqqqqqqqqq | post-quantum tag (age1tagpq1…) recipients are not supported",
                 "age1yubikey1qqqqqqqqqqqqqqq | plugin (age1NAME1…) recipients are not supported",
-                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c | ssh-ed25519 recipients are not supported",
-                "ssh-rsa AAAAB3NzaC1yc2E c | ssh-rsa recipients are not supported",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c | malformed ssh-ed25519 recipient: SSH public key: expected",
+                "ssh-rsa AAAAB3NzaC1yc2E c | malformed ssh-rsa recipient: SSH public key: expected",
                 "nonsense | unrecognized recipient; expected one of: X25519 (age1…)",
                 "AGE-SECRET-KEY-1ABC | expected a recipient (public key) but found an identity"
             })
@@ -116,7 +116,7 @@ class AgeKeysTest {
                 + "-----END OPENSSH PRIVATE KEY-----\n";
         assertThatThrownBy(() -> AgeKeys.parseIdentities(content, "id"))
                 .isInstanceOf(AgeKeyException.class)
-                .hasMessage("id line 2: OpenSSH private key identities are not supported by this build yet");
+                .hasMessage("id line 2: OpenSSH private key does not start with openssh-key-v1");
     }
 
     @Test
