@@ -56,9 +56,18 @@ final class KeyFormats {
     static final List<RecipientFormat> RECIPIENTS = List.of(
             new RecipientFormat(
                     "X25519 (age1…)", hrpIs("age"), (text, random, ui) -> X25519Recipient.parse(text, random)),
-            unsupportedRecipient("post-quantum (age1pq1…)", hrpIs("age1pq")),
-            unsupportedRecipient("tag (age1tag1…)", hrpIs("age1tag")),
-            unsupportedRecipient("post-quantum tag (age1tagpq1…)", hrpIs("age1tagpq")),
+            new RecipientFormat(
+                    "post-quantum (age1pq1…)",
+                    hrpIs(PqRecipient.HRP),
+                    (text, random, ui) -> PqRecipient.parse(text, random)),
+            new RecipientFormat(
+                    "tag (age1tag1…)",
+                    hrpIs(TagRecipient.CLASSIC_HRP),
+                    (text, random, ui) -> TagRecipient.parse(text, random)),
+            new RecipientFormat(
+                    "post-quantum tag (age1tagpq1…)",
+                    hrpIs(TagRecipient.HYBRID_HRP),
+                    (text, random, ui) -> TagRecipient.parse(text, random)),
             unsupportedRecipient(
                     "plugin (age1NAME1…)",
                     text -> text.startsWith("age1") && hrpOf(text).length() > 4),
@@ -74,7 +83,10 @@ final class KeyFormats {
                     "X25519 (AGE-SECRET-KEY-1…)",
                     text -> text.startsWith("AGE-SECRET-KEY-1"),
                     (text, ui) -> X25519Identity.parse(text)),
-            unsupportedIdentity("post-quantum (AGE-SECRET-KEY-PQ-1…)", text -> text.startsWith("AGE-SECRET-KEY-PQ-1")),
+            new IdentityFormat(
+                    "post-quantum (AGE-SECRET-KEY-PQ-1…)",
+                    text -> text.startsWith("AGE-SECRET-KEY-PQ-1"),
+                    (text, ui) -> PqIdentity.parse(text)),
             unsupportedIdentity("plugin (AGE-PLUGIN-NAME-1…)", text -> text.startsWith("AGE-PLUGIN-")));
 
     /** PEM blocks inside identities files, recognized by their BEGIN line. */
@@ -91,9 +103,7 @@ final class KeyFormats {
                     (block, source, ui) -> SshKeys.parsePkcs8(block)));
 
     /** The post-quantum key generator ({@code age-keygen -pq}). */
-    static final KeyGenerator POST_QUANTUM_GENERATOR = random -> {
-        throw new AgeKeyException("post-quantum keys (mlkem768x25519) are not available in this build yet");
-    };
+    static final KeyGenerator POST_QUANTUM_GENERATOR = PqIdentity::generate;
 
     private KeyFormats() {}
 

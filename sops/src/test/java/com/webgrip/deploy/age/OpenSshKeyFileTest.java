@@ -121,8 +121,14 @@ class OpenSshKeyFileTest {
 
     @Test
     void refusesEncryptedLegacyPemKeysWithAHint() {
-        String legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n"
-                + "-----END RSA PRIVATE KEY-----\n";
+        String legacy = """
+                -----BEGIN RSA PRIVATE KEY-----
+                Proc-Type: 4,ENCRYPTED
+                DEK-Info: AES-128-CBC,00
+
+                AAAA
+                -----END RSA PRIVATE KEY-----
+                """;
         assertThatThrownBy(() -> AgeKeys.parseIdentities(legacy, "legacy.pem"))
                 .isInstanceOf(AgeKeyException.class)
                 .hasMessageContaining("legacy.pem line 1: PEM block has headers")
@@ -132,9 +138,11 @@ class OpenSshKeyFileTest {
     @Test
     void refusesAPkcs8KeyOfAnotherAlgorithm() {
         // PKCS#8 of an X25519 key (RFC 8410 example): age reads RSA and Ed25519 only.
-        String x25519 =
-                "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VuBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\n"
-                        + "-----END PRIVATE KEY-----\n";
+        String x25519 = """
+                -----BEGIN PRIVATE KEY-----
+                MC4CAQAwBQYDK2VuBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC
+                -----END PRIVATE KEY-----
+                """;
         assertThatThrownBy(() -> AgeKeys.parseIdentities(x25519, "x.pem"))
                 .isInstanceOf(AgeKeyException.class)
                 .hasMessageContaining("PKCS#8 private key has algorithm 1.3.101.110; expected RSA");

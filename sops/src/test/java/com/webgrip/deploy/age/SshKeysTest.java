@@ -37,7 +37,7 @@ class SshKeysTest {
 
     @Test
     void refusesALineWhoseTypeDisagreesWithTheKeyInside() {
-        String rsaBlob = SshFixtures.publicLine("rsa2048").split(" ")[1];
+        String rsaBlob = SshFixtures.publicLine("rsa2048").split(" ", -1)[1];
         assertThatThrownBy(() -> AgeKeys.parseRecipient("ssh-ed25519 " + rsaBlob))
                 .isInstanceOf(AgeKeyException.class)
                 .hasMessage("malformed ssh-ed25519 recipient: SSH public key line says ssh-ed25519 but the key inside"
@@ -46,7 +46,7 @@ class SshKeysTest {
 
     @Test
     void refusesAnEcdsaKeyInsideAnEd25519Line() {
-        String ecdsaBlob = SshFixtures.text("ecdsa.pub").split(" ")[1];
+        String ecdsaBlob = SshFixtures.text("ecdsa.pub").split(" ", -1)[1];
         assertThatThrownBy(() -> AgeKeys.parseRecipient("ssh-ed25519 " + ecdsaBlob))
                 .isInstanceOf(AgeKeyException.class)
                 .hasMessageContaining("SSH key type \"ecdsa-sha2-nistp256\" is not supported");
@@ -58,7 +58,7 @@ class SshKeysTest {
                 .isInstanceOf(AgeKeyException.class)
                 .hasMessageContaining("not valid base64");
         byte[] wire =
-                Base64.getDecoder().decode(SshFixtures.publicLine("ed25519").split(" ")[1]);
+                Base64.getDecoder().decode(SshFixtures.publicLine("ed25519").split(" ", -1)[1]);
         byte[] longer = KeyBytes.concat(wire, new byte[] {0});
         assertThatThrownBy(() -> AgeKeys.parseRecipient(
                         "ssh-ed25519 " + Base64.getEncoder().encodeToString(longer)))
