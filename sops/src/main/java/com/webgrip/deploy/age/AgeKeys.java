@@ -207,7 +207,7 @@ public final class AgeKeys {
     /**
      * A passphrase recipient (scrypt). It must be the only recipient of a file.
      *
-     * @param workFactor log2 of scrypt's N, 1 to 30; age uses 18
+     * @param workFactor log2 of scrypt's N, 1 to 22; age uses 18
      */
     public static Recipient passphraseRecipient(char[] passphrase, int workFactor, SecureRandom random) {
         return new ScryptRecipient(passphrase, workFactor, random);
@@ -218,7 +218,7 @@ public final class AgeKeys {
         return new ScryptIdentity(passphrase, ScryptIdentity.DEFAULT_MAX_WORK_FACTOR);
     }
 
-    /** A passphrase identity that accepts work factors up to {@code maxWorkFactor} (1 to 30). */
+    /** A passphrase identity that accepts work factors up to {@code maxWorkFactor} (1 to 22). */
     public static Identity passphraseIdentity(char[] passphrase, int maxWorkFactor) {
         return new ScryptIdentity(passphrase, maxWorkFactor);
     }

@@ -4,14 +4,14 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.SCrypt;
 
 /** The scrypt stanza's key derivation: scrypt(N = 2^logN, r = 8, p = 1) over a labelled salt. */
 final class Scrypt {
     static final String TYPE = "scrypt";
     static final String LABEL = "age-encryption.org/v1/scrypt";
     static final int SALT_LENGTH = 16;
-    static final int MAX_SUPPORTED_WORK_FACTOR = 30;
+    /** 2^22 blocks of 1 KiB fill the largest int array; Go age caps identities at 22 too. */
+    static final int MAX_SUPPORTED_WORK_FACTOR = ScryptKdf.MAX_LOG_N_FOR_R8;
 
     private Scrypt() {}
 
@@ -20,7 +20,7 @@ final class Scrypt {
         byte[] password = utf8(passphrase);
         byte[] labelledSalt = X25519Recipient.concat(LABEL.getBytes(StandardCharsets.US_ASCII), salt);
         try {
-            return SCrypt.generate(password, labelledSalt, 1 << logN, 8, 1, 32);
+            return ScryptKdf.derive(password, labelledSalt, logN, 8, 1, 32);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
