@@ -37,7 +37,8 @@ public interface AgeUi {
 
     /**
      * Called once when a plugin has been silent for a few seconds, for example while it waits for
-     * a hardware key to be touched. Default: nothing.
+     * a hardware key to be touched. It runs on the plugins' timer thread, so it must return at
+     * once (print a line, set a flag). Default: nothing.
      */
     default void waiting(String source) {}
 

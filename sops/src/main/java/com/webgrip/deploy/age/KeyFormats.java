@@ -8,11 +8,10 @@ import java.util.function.Predicate;
 /**
  * The dispatch table of {@link AgeKeys}: every text form of a recipient or identity that the
  * parsing entry point recognizes, in the order it tries them. The first form whose predicate
- * accepts the text parses it; a form that this build cannot parse yet is a placeholder that
- * fails with a typed error naming the form.
+ * accepts the text parses it.
  *
- * <p>To add a key type, replace its placeholder line with a real format (one line each), for
- * example {@code new RecipientFormat("post-quantum", hrpIs("age1pq"), PqKeys::parseRecipient)}.
+ * <p>To add a key type, add its format here (one entry each), for example
+ * {@code new RecipientFormat("post-quantum", hrpIs("age1pq"), (text, random, ui) -> ...)}.
  */
 final class KeyFormats {
 
@@ -68,9 +67,10 @@ final class KeyFormats {
                     "post-quantum tag (age1tagpq1…)",
                     hrpIs(TagRecipient.HYBRID_HRP),
                     (text, random, ui) -> TagRecipient.parse(text, random)),
-            unsupportedRecipient(
+            new RecipientFormat(
                     "plugin (age1NAME1…)",
-                    text -> text.startsWith("age1") && hrpOf(text).length() > 4),
+                    text -> text.startsWith("age1") && hrpOf(text).length() > 4,
+                    (text, random, ui) -> AgePlugins.defaults(ui).recipient(text)),
             new RecipientFormat(
                     "ssh-ed25519",
                     sshLineOf("ssh-ed25519"),
@@ -87,7 +87,10 @@ final class KeyFormats {
                     "post-quantum (AGE-SECRET-KEY-PQ-1…)",
                     text -> text.startsWith("AGE-SECRET-KEY-PQ-1"),
                     (text, ui) -> PqIdentity.parse(text)),
-            unsupportedIdentity("plugin (AGE-PLUGIN-NAME-1…)", text -> text.startsWith("AGE-PLUGIN-")));
+            new IdentityFormat(
+                    "plugin (AGE-PLUGIN-NAME-1…)",
+                    text -> text.startsWith("AGE-PLUGIN-"),
+                    (text, ui) -> AgePlugins.defaults(ui).identity(text)));
 
     /** PEM blocks inside identities files, recognized by their BEGIN line. */
     static final List<IdentityBlockFormat> IDENTITY_BLOCKS = List.of(
@@ -123,17 +126,5 @@ final class KeyFormats {
     static String hrpOf(String text) {
         int separator = text.lastIndexOf('1');
         return separator < 0 ? "" : text.substring(0, separator).toLowerCase(Locale.ROOT);
-    }
-
-    private static RecipientFormat unsupportedRecipient(String description, Predicate<String> recognizes) {
-        return new RecipientFormat(description, recognizes, (text, random, ui) -> {
-            throw new AgeKeyException(description + " recipients are not supported by this build yet");
-        });
-    }
-
-    private static IdentityFormat unsupportedIdentity(String description, Predicate<String> recognizes) {
-        return new IdentityFormat(description, recognizes, (text, ui) -> {
-            throw new AgeKeyException(description + " identities are not supported by this build yet");
-        });
     }
 }

@@ -52,7 +52,7 @@ class AgeKeysTest {
                 "age1pq1qqqqqqqqqqqqqqqqqqqq | malformed post-quantum (age1pq1…) recipient: Bech32 checksum",
                 "age1tag1qqqqqqqqqqqqqqqqqqq | malformed tag (age1tag1…) recipient: Bech32 checksum",
                 "age1tagpq1qqqqqqqqqqqqqqqqq | malformed post-quantum tag (age1tagpq1…) recipient: Bech32 checksum",
-                "age1yubikey1qqqqqqqqqqqqqqq | plugin (age1NAME1…) recipients are not supported",
+                "age1yubikey1qqqqqqqqqqqqqqq | malformed plugin recipient: Bech32 checksum does not match",
                 "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c | malformed ssh-ed25519 recipient: SSH public key: expected",
                 "ssh-rsa AAAAB3NzaC1yc2E c | malformed ssh-rsa recipient: SSH public key: expected",
                 "nonsense | unrecognized recipient; expected one of: X25519 (age1…)",
@@ -69,7 +69,7 @@ class AgeKeysTest {
             delimiter = '|',
             value = {
                 "AGE-SECRET-KEY-PQ-1QQQQQQ | malformed post-quantum (AGE-SECRET-KEY-PQ-1…) identity: Bech32 checksum",
-                "AGE-PLUGIN-YUBIKEY-1QQQQQ | plugin (AGE-PLUGIN-NAME-1…) identities are not supported",
+                "AGE-PLUGIN-YUBIKEY-1QQQQQ | malformed plugin identity: Bech32 string is too short",
                 "age1qqqqqqqqqq | expected an identity (secret key) but found a recipient",
                 "hello | unrecognized identity"
             })
