@@ -48,10 +48,12 @@ class AgeCommandsTest {
     }
 
     @Test
-    void keygenPostQuantumIsAClearErrorUntilItLands() {
+    void keygenPostQuantumWritesAHybridKey() {
         CliHarness.Result result = new CliHarness().run("age-keygen", "-pq");
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.stderr()).contains("post-quantum").contains("not available");
+        assertThat(result.status()).isZero();
+        assertThat(result.stdoutText())
+                .matches("# created: 2025-06-01T12:34:56Z\n# public key: age1pq1[0-9a-z]{1952}\n"
+                        + "AGE-SECRET-KEY-PQ-1[0-9A-Z]{58}\n");
     }
 
     @Test

@@ -205,6 +205,20 @@ public final class AgeKeys {
     }
 
     /**
+     * The recipient that files for an identity are encrypted to (age's {@code -e -i}): the public
+     * key of a native or SSH key, or, for a plugin identity, a recipient that asks the plugin to
+     * wrap to the identity's key.
+     *
+     * @throws AgeKeyException when the identity has no recipient (a passphrase)
+     */
+    public static Recipient recipientOf(Identity identity) throws AgeKeyException {
+        if (identity instanceof PluginIdentity plugin) {
+            return plugin.recipient();
+        }
+        return publicKeyOf(identity);
+    }
+
+    /**
      * A passphrase recipient (scrypt). It must be the only recipient of a file.
      *
      * @param workFactor log2 of scrypt's N, 1 to 22; age uses 18

@@ -96,6 +96,11 @@ final class PluginIdentity implements Identity, Destroyable {
         return FileKey.of(message.body());
     }
 
+    /** The recipient that wraps to this identity's key through the plugin, with the same settings. */
+    Recipient recipient() {
+        return recipient(config);
+    }
+
     /** The recipient that wraps to this identity's key through the plugin ({@code add-identity}). */
     Recipient recipient(AgePlugins plugins) {
         checkLive();

@@ -121,6 +121,10 @@ class AgePluginsTest {
         List<Stanza> stanzas = plugins.recipientOf(identity).wrap(FILE_KEY);
         assertThat(identity.unwrap(stanzas)).contains(FILE_KEY);
         assertThat(plugins.recipientOf(identity).toString()).doesNotContain("AGE-PLUGIN");
+        // AgeKeys.recipientOf (age -e -i) keeps the settings the identity was made with.
+        Recipient viaAgeKeys = AgeKeys.recipientOf(identity);
+        assertThat(viaAgeKeys.typeName()).isEqualTo("plugin test");
+        assertThat(identity.unwrap(viaAgeKeys.wrap(FILE_KEY))).contains(FILE_KEY);
     }
 
     @Test
