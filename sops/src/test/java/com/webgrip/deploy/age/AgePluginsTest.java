@@ -3,16 +3,12 @@ package com.webgrip.deploy.age;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,18 +27,8 @@ class AgePluginsTest {
     static Path pluginDir;
 
     @BeforeAll
-    static void installTestPlugins() throws Exception {
-        InteropPeers.requireExecutable("bash", "bash (the test plugin is a bash script)");
-        byte[] script;
-        try (InputStream in = AgePluginsTest.class.getResourceAsStream("/age/plugin/age-plugin-test")) {
-            script = Objects.requireNonNull(in, "age-plugin-test").readAllBytes();
-        }
-        for (String name : List.of(
-                "test", "testpq", "testui", "testerror", "testdie", "testhang", "testgarbage", "testbadindex")) {
-            Path plugin = pluginDir.resolve("age-plugin-" + name);
-            Files.write(plugin, script);
-            Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
-        }
+    static void installTestPlugins() {
+        TestPlugins.install(pluginDir);
     }
 
     /** A UI that records what it is asked and answers from fields the test sets. */
