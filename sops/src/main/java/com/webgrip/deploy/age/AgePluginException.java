@@ -30,12 +30,14 @@ public class AgePluginException extends AgeException {
     private final String pluginName;
     private final Reason reason;
 
+    /** An error of the plugin {@code age-plugin-pluginName}; the message says what happened. */
     public AgePluginException(String pluginName, Reason reason, String message) {
         super("age plugin \"" + pluginName + "\": " + message);
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName");
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /** An error of the plugin {@code age-plugin-pluginName} with its cause. */
     public AgePluginException(String pluginName, Reason reason, String message, Throwable cause) {
         this(pluginName, reason, message);
         initCause(cause);

@@ -220,6 +220,7 @@ public final class AgePlugins {
             return this;
         }
 
+        /** The settings, fixed; the builder may be reused. */
         public AgePlugins build() {
             return new AgePlugins(this);
         }
