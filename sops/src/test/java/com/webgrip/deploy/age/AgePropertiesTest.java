@@ -107,7 +107,11 @@ class AgePropertiesTest {
     @Property(tries = 300)
     void arbitraryBytesOnlyEverRaiseOurTypedExceptions(
             @ForAll @Size(max = 2000) byte[] garbage, @ForAll boolean prefixed) {
-        byte[] input = prefixed ? concat("age-encryption.org/v1\n-> X25519 ".getBytes(), garbage) : garbage;
+        byte[] input = prefixed
+                ? concat(
+                        "age-encryption.org/v1\n-> X25519 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        garbage)
+                : garbage;
         assertOnlyTypedFailures(input);
     }
 
