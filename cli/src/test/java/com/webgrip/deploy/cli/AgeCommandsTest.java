@@ -127,6 +127,16 @@ class AgeCommandsTest {
     }
 
     @Test
+    void writesIntoADeviceInPlaceRatherThanRenamingAFileOverIt() throws Exception {
+        Path keys = dir.resolve("keys.txt");
+        new CliHarness().run("age-keygen", "-o", keys.toString());
+        CliHarness.Result result =
+                new CliHarness().stdin(plaintext).run("age", "-i", keys.toString(), "-o", "/dev/null");
+        assertThat(result.status()).isZero();
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+    }
+
+    @Test
     void rejectsFlagCombinationsAgeRejects() {
         assertThat(new CliHarness().run("age", "-d", "-r", "age1x").stderr()).contains("can't be used with -d");
         assertThat(new CliHarness().run("age", "-d", "-a").stderr()).contains("-a/--armor can't be used with -d");

@@ -154,6 +154,8 @@ public final class AgeEncryptor {
         }
 
         /**
+         * Builds the encryptor.
+         *
          * @throws IllegalStateException without recipients, or when recipients may not share a file
          *     (a passphrase with anything else; post-quantum with classical keys)
          */
