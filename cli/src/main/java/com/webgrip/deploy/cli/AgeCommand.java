@@ -149,14 +149,14 @@ final class AgeCommand implements Callable<Integer> {
             }
         }
         for (String recipient : recipients) {
-            all.add(AgeKeys.parseRecipient(recipient, context.random()));
+            all.add(AgeKeys.parseRecipient(recipient, context.random(), new TerminalUi(context)));
         }
         for (Path file : recipientFiles) {
-            all.addAll(AgeKeys.readRecipientsFile(file, context.random()));
+            all.addAll(AgeKeys.readRecipientsFile(file, context.random(), new TerminalUi(context)));
         }
         for (Path file : identityFiles) {
-            for (Identity identity : AgeKeys.readIdentitiesFile(file)) {
-                all.add(AgeKeys.publicKeyOf(identity));
+            for (Identity identity : AgeKeys.readIdentitiesFile(file, new TerminalUi(context))) {
+                all.add(AgeKeys.recipientOf(identity));
             }
         }
         return all;
@@ -165,7 +165,7 @@ final class AgeCommand implements Callable<Integer> {
     private List<Identity> identities() throws IOException {
         List<Identity> all = new ArrayList<>();
         for (Path file : identityFiles) {
-            all.addAll(AgeKeys.readIdentitiesFile(file));
+            all.addAll(AgeKeys.readIdentitiesFile(file, new TerminalUi(context)));
         }
         if (all.isEmpty()) {
             all.add(new PromptingPassphraseIdentity(context));

@@ -86,7 +86,7 @@ final class AgeKeygenCommand implements Callable<Integer> {
             Arrays.fill(secret, '\0');
             destroy(key);
         }
-        if (output != null || System.console() == null) {
+        if (output != null || !CliContext.Terminal.interactive()) {
             // As age-keygen: when the key does not go to a terminal, show the public key there.
             context.stderr().println("Public key: " + publicKey);
         }

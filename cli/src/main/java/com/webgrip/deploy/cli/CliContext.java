@@ -50,7 +50,7 @@ record CliContext(
                 System.err,
                 System.getenv(),
                 Terminal.system(),
-                Clock.systemDefaultZone(),
+                Clock.system(java.time.ZoneId.systemDefault()), // local time, as age-keygen prints
                 new SecureRandom());
     }
 
@@ -60,7 +60,23 @@ record CliContext(
         char[] readSecret(String prompt);
 
         static Terminal system() {
-            return prompt -> System.console() == null ? null : System.console().readPassword("%s", prompt);
+            return prompt -> interactive() ? System.console().readPassword("%s", prompt) : null;
+        }
+
+        /**
+         * Whether a person sits at this process's terminal. JDK 22 and newer return a console
+         * even when the streams are redirected; their {@code Console.isTerminal()} tells.
+         */
+        static boolean interactive() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException e) {
+                return true; // before JDK 22 a console exists only at a terminal
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ final class Commands {
     }
 
     private static CommandLine configure(CommandLine root, CliContext context) {
-        PrintWriter err = new PrintWriter(context.stderr(), true);
+        PrintWriter err = new PrintWriter(
+                new java.io.OutputStreamWriter(context.stderr(), java.nio.charset.StandardCharsets.UTF_8), true);
         root.setErr(err);
         root.setOut(new PrintWriter(
                 new java.io.OutputStreamWriter(context.stdout(), java.nio.charset.StandardCharsets.UTF_8), true));

@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Output files written atomically: into a temporary file in the same folder (owner-only
  * permissions), forced to disk, then renamed over the target only when the command succeeded.
- * A failed command leaves no partial file behind.
+ * A failed command leaves no partial file behind. A target that exists and is not a regular
+ * file ({@code /dev/null}, a pipe, a terminal) is written in place: renaming over it would replace
+ * the device with a file.
  */
 final class OutputFiles {
     private OutputFiles() {}
@@ -35,8 +37,13 @@ final class OutputFiles {
             }
             this.target = absolute;
             this.replace = replace;
-            this.temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
-            this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+                this.temporary = null;
+                this.channel = FileChannel.open(absolute, StandardOpenOption.WRITE);
+            } else {
+                this.temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+                this.channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            }
         }
 
         /** The stream to write; closing it does not publish the file. */
@@ -56,6 +63,11 @@ final class OutputFiles {
 
         /** Forces the data to disk and renames the temporary file onto the target. */
         void commit() throws IOException {
+            if (temporary == null) {
+                channel.close();
+                committed = true;
+                return;
+            }
             channel.force(true);
             channel.close();
             if (replace) {
@@ -72,7 +84,9 @@ final class OutputFiles {
         public void close() throws IOException {
             if (!committed) {
                 channel.close();
-                Files.deleteIfExists(temporary);
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
             }
         }
     }

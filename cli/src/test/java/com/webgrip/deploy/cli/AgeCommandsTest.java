@@ -48,10 +48,12 @@ class AgeCommandsTest {
     }
 
     @Test
-    void keygenPostQuantumIsAClearErrorUntilItLands() {
+    void keygenPostQuantumWritesAHybridKey() {
         CliHarness.Result result = new CliHarness().run("age-keygen", "-pq");
-        assertThat(result.status()).isEqualTo(1);
-        assertThat(result.stderr()).contains("post-quantum").contains("not available");
+        assertThat(result.status()).isZero();
+        assertThat(result.stdoutText())
+                .matches("# created: 2025-06-01T12:34:56Z\n# public key: age1pq1[0-9a-z]{1952}\n"
+                        + "AGE-SECRET-KEY-PQ-1[0-9A-Z]{58}\n");
     }
 
     @Test
@@ -122,6 +124,16 @@ class AgeCommandsTest {
         assertThat(result.stderr()).startsWith("age: error: no identity matched");
         assertThat(output).doesNotExist();
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("keys.txt", "other.txt");
+    }
+
+    @Test
+    void writesIntoADeviceInPlaceRatherThanRenamingAFileOverIt() throws Exception {
+        Path keys = dir.resolve("keys.txt");
+        new CliHarness().run("age-keygen", "-o", keys.toString());
+        CliHarness.Result result =
+                new CliHarness().stdin(plaintext).run("age", "-i", keys.toString(), "-o", "/dev/null");
+        assertThat(result.status()).isZero();
+        assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
     }
 
     @Test

@@ -167,7 +167,11 @@ public final class AgeDecryptor {
             return this;
         }
 
-        /** @throws IllegalStateException without identities */
+        /**
+         * Builds the decryptor.
+         *
+         * @throws IllegalStateException without identities
+         */
         public AgeDecryptor build() {
             if (identities.isEmpty()) {
                 throw new IllegalStateException("no identities; expected at least one");

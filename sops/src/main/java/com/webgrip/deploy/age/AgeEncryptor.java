@@ -61,6 +61,14 @@ public final class AgeEncryptor {
             for (Recipient recipient : recipients) {
                 stanzas.addAll(recipient.wrap(fileKey));
             }
+            // Plugin recipients learn their labels while wrapping: compare all labels again.
+            if (recipients.stream().anyMatch(r -> r instanceof DeferredLabels)
+                    && recipients.stream().map(Recipient::labels).distinct().count() > 1) {
+                throw new AgeException("recipients of types "
+                        + recipients.stream().map(Recipient::typeName).toList()
+                        + " cannot share a file: their labels differ once wrapped"
+                        + " (e.g. a post-quantum plugin and a classical key)");
+            }
             Header header = Header.build(stanzas, fileKeyBytes);
             random.nextBytes(nonce);
             payloadKey = Payload.key(fileKeyBytes, nonce);
@@ -146,6 +154,8 @@ public final class AgeEncryptor {
         }
 
         /**
+         * Builds the encryptor.
+         *
          * @throws IllegalStateException without recipients, or when recipients may not share a file
          *     (a passphrase with anything else; post-quantum with classical keys)
          */
@@ -153,8 +163,12 @@ public final class AgeEncryptor {
             if (recipients.isEmpty()) {
                 throw new IllegalStateException("no recipients; expected at least one");
             }
-            Set<String> labels = recipients.get(0).labels();
-            for (Recipient recipient : recipients) {
+            // Labels a plugin only tells while wrapping are compared then (encryptingStream).
+            List<Recipient> known = recipients.stream()
+                    .filter(r -> !(r instanceof DeferredLabels deferred) || deferred.labelsKnown())
+                    .toList();
+            Set<String> labels = known.isEmpty() ? Set.of() : known.get(0).labels();
+            for (Recipient recipient : known) {
                 if (!recipient.labels().equals(labels)) {
                     boolean passphrase =
                             recipients.stream().anyMatch(r -> r.typeName().equals(Scrypt.TYPE));

@@ -43,13 +43,24 @@ public final class AgeKeys {
      * @throws AgeKeyException when the form is unknown, malformed or not supported by this build
      */
     public static Recipient parseRecipient(String text, SecureRandom random) throws AgeKeyException {
+        return parseRecipient(text, random, AgeUi.nonInteractive());
+    }
+
+    /**
+     * Parses one recipient string; {@code ui} answers a plugin recipient's messages and requests
+     * while it wraps.
+     *
+     * @throws AgeKeyException when the form is unknown, malformed or not supported by this build
+     */
+    public static Recipient parseRecipient(String text, SecureRandom random, AgeUi ui) throws AgeKeyException {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(ui, "ui");
         String trimmed = text.strip();
         for (KeyFormats.RecipientFormat format : KeyFormats.RECIPIENTS) {
             if (format.recognizes().test(trimmed)) {
                 try {
-                    return format.parser().parse(trimmed, random);
+                    return format.parser().parse(trimmed, random, ui);
                 } catch (IllegalArgumentException e) {
                     throw new AgeKeyException("malformed " + format.description() + " recipient: " + e.getMessage(), e);
                 }
@@ -72,6 +83,12 @@ public final class AgeKeys {
      */
     public static List<Recipient> parseRecipients(String content, String source, SecureRandom random)
             throws AgeKeyException {
+        return parseRecipients(content, source, random, AgeUi.nonInteractive());
+    }
+
+    /** Like {@link #parseRecipients(String, String, SecureRandom)}, with a UI for plugin recipients. */
+    public static List<Recipient> parseRecipients(String content, String source, SecureRandom random, AgeUi ui)
+            throws AgeKeyException {
         List<Recipient> recipients = new ArrayList<>();
         List<String> lines = content.lines().collect(Collectors.toList());
         for (int i = 0; i < lines.size(); i++) {
@@ -80,7 +97,7 @@ public final class AgeKeys {
                 continue;
             }
             try {
-                recipients.add(parseRecipient(line, random));
+                recipients.add(parseRecipient(line, random, ui));
             } catch (AgeKeyException e) {
                 throw new AgeKeyException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -93,17 +110,28 @@ public final class AgeKeys {
 
     /** Reads a recipients file (see {@link #parseRecipients}). */
     public static List<Recipient> readRecipientsFile(Path file, SecureRandom random) throws IOException {
-        return parseRecipients(readKeyFile(file, "recipients"), file.toString(), random);
+        return readRecipientsFile(file, random, AgeUi.nonInteractive());
+    }
+
+    /** Reads a recipients file, with a UI for plugin recipients. */
+    public static List<Recipient> readRecipientsFile(Path file, SecureRandom random, AgeUi ui) throws IOException {
+        return parseRecipients(readKeyFile(file, "recipients"), file.toString(), random, ui);
     }
 
     /** Parses one identity string, for example {@code AGE-SECRET-KEY-1…}. */
     public static Identity parseIdentity(String text) throws AgeKeyException {
+        return parseIdentity(text, AgeUi.nonInteractive());
+    }
+
+    /** Parses one identity string; {@code ui} answers a plugin identity's messages and requests. */
+    public static Identity parseIdentity(String text, AgeUi ui) throws AgeKeyException {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(ui, "ui");
         String trimmed = text.strip();
         for (KeyFormats.IdentityFormat format : KeyFormats.IDENTITIES) {
             if (format.recognizes().test(trimmed)) {
                 try {
-                    return format.parser().parse(trimmed);
+                    return format.parser().parse(trimmed, ui);
                 } catch (IllegalArgumentException e) {
                     throw new AgeKeyException("malformed " + format.description() + " identity: " + e.getMessage(), e);
                 }
@@ -126,12 +154,25 @@ public final class AgeKeys {
      * @param source names the file in error messages
      */
     public static List<Identity> parseIdentities(String content, String source) throws AgeKeyException {
-        return IdentitiesFile.parse(content, source);
+        return parseIdentities(content, source, AgeUi.nonInteractive());
+    }
+
+    /**
+     * Like {@link #parseIdentities(String, String)}; {@code ui} asks for the passphrase of an
+     * encrypted SSH key (only when a file is addressed to it) and answers plugins.
+     */
+    public static List<Identity> parseIdentities(String content, String source, AgeUi ui) throws AgeKeyException {
+        return IdentitiesFile.parse(content, source, Objects.requireNonNull(ui, "ui"));
     }
 
     /** Reads an identities file (see {@link #parseIdentities}). */
     public static List<Identity> readIdentitiesFile(Path file) throws IOException {
-        return parseIdentities(readKeyFile(file, "identities"), file.toString());
+        return readIdentitiesFile(file, AgeUi.nonInteractive());
+    }
+
+    /** Reads an identities file, with a UI for passphrases and plugins. */
+    public static List<Identity> readIdentitiesFile(Path file, AgeUi ui) throws IOException {
+        return parseIdentities(readKeyFile(file, "identities"), file.toString(), ui);
     }
 
     /** A fresh X25519 key pair. */
@@ -157,7 +198,24 @@ public final class AgeKeys {
         if (identity instanceof AgeSecretKey key) {
             return key.publicKey();
         }
+        if (identity instanceof SshIdentity key) {
+            return key.publicKey();
+        }
         throw new AgeKeyException("identity of type " + identity.typeName() + " has no public key form");
+    }
+
+    /**
+     * The recipient that files for an identity are encrypted to (age's {@code -e -i}): the public
+     * key of a native or SSH key, or, for a plugin identity, a recipient that asks the plugin to
+     * wrap to the identity's key.
+     *
+     * @throws AgeKeyException when the identity has no recipient (a passphrase)
+     */
+    public static Recipient recipientOf(Identity identity) throws AgeKeyException {
+        if (identity instanceof PluginIdentity plugin) {
+            return plugin.recipient();
+        }
+        return publicKeyOf(identity);
     }
 
     /**

@@ -29,9 +29,10 @@ final class DecryptingInputStream extends InputStream {
         this.crypter = crypter;
     }
 
+    private final byte[] one = new byte[1];
+
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n = read(one, 0, 1);
         return n < 0 ? -1 : one[0] & 0xff;
     }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 final class IdentitiesFile {
     private IdentitiesFile() {}
 
-    static List<Identity> parse(String content, String source) throws AgeKeyException {
+    static List<Identity> parse(String content, String source, AgeUi ui) throws AgeKeyException {
         String start = content.stripLeading();
         if (start.startsWith("age-encryption.org/") || start.startsWith("-----BEGIN AGE ENCRYPTED FILE-----")) {
             throw new AgeKeyException(
@@ -22,11 +22,11 @@ final class IdentitiesFile {
                 continue;
             }
             if (line.startsWith("-----BEGIN ")) {
-                i = parseBlock(lines, i, source, identities);
+                i = parseBlock(lines, i, source, ui, identities);
                 continue;
             }
             try {
-                identities.add(AgeKeys.parseIdentity(line));
+                identities.add(AgeKeys.parseIdentity(line, ui));
             } catch (AgeKeyException e) {
                 throw new AgeKeyException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -38,7 +38,7 @@ final class IdentitiesFile {
     }
 
     /** Parses the PEM block that begins at {@code begin}; returns the index of its END line. */
-    private static int parseBlock(List<String> lines, int begin, String source, List<Identity> out)
+    private static int parseBlock(List<String> lines, int begin, String source, AgeUi ui, List<Identity> out)
             throws AgeKeyException {
         String beginLine = lines.get(begin).strip();
         String endLine = "-----END " + beginLine.substring("-----BEGIN ".length());
@@ -54,7 +54,7 @@ final class IdentitiesFile {
             if (format.recognizesBeginLine().test(beginLine)) {
                 String block = String.join("\n", lines.subList(begin, end + 1)) + "\n";
                 try {
-                    out.addAll(format.parser().parse(block));
+                    out.addAll(format.parser().parse(block, source, ui));
                 } catch (AgeKeyException | IllegalArgumentException e) {
                     throw new AgeKeyException(source + " line " + (begin + 1) + ": " + e.getMessage(), e);
                 }

@@ -18,7 +18,7 @@ final class ScryptKdf {
     private ScryptKdf() {}
 
     static byte[] derive(byte[] password, byte[] salt, int logN, int r, int p, int length) {
-        if (logN < 1 || logN > 30 || r < 1 || p < 1 || ((long) 32 * r << logN) > Integer.MAX_VALUE - 16) {
+        if (logN < 1 || logN > 30 || r < 1 || p < 1 || ((32L * r) << logN) > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("scrypt parameters out of range: logN " + logN + ", r " + r);
         }
         int blockWords = 32 * r;

@@ -49,12 +49,12 @@ class AgeKeysTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "age1pq1qqqqqqqqqqqqqqqqqqqq | post-quantum (age1pq1…) recipients are not supported",
-                "age1tag1qqqqqqqqqqqqqqqqqqq | tag (age1tag1…) recipients are not supported",
-                "age1tagpq1qqqqqqqqqqqqqqqqq | post-quantum tag (age1tagpq1…) recipients are not supported",
-                "age1yubikey1qqqqqqqqqqqqqqq | plugin (age1NAME1…) recipients are not supported",
-                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c | ssh-ed25519 recipients are not supported",
-                "ssh-rsa AAAAB3NzaC1yc2E c | ssh-rsa recipients are not supported",
+                "age1pq1qqqqqqqqqqqqqqqqqqqq | malformed post-quantum (age1pq1…) recipient: Bech32 checksum",
+                "age1tag1qqqqqqqqqqqqqqqqqqq | malformed tag (age1tag1…) recipient: Bech32 checksum",
+                "age1tagpq1qqqqqqqqqqqqqqqqq | malformed post-quantum tag (age1tagpq1…) recipient: Bech32 checksum",
+                "age1yubikey1qqqqqqqqqqqqqqq | malformed plugin recipient: Bech32 checksum does not match",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 c | malformed ssh-ed25519 recipient: SSH public key: expected",
+                "ssh-rsa AAAAB3NzaC1yc2E c | malformed ssh-rsa recipient: SSH public key: expected",
                 "nonsense | unrecognized recipient; expected one of: X25519 (age1…)",
                 "AGE-SECRET-KEY-1ABC | expected a recipient (public key) but found an identity"
             })
@@ -68,8 +68,8 @@ class AgeKeysTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "AGE-SECRET-KEY-PQ-1QQQQQQ | post-quantum (AGE-SECRET-KEY-PQ-1…) identities are not supported",
-                "AGE-PLUGIN-YUBIKEY-1QQQQQ | plugin (AGE-PLUGIN-NAME-1…) identities are not supported",
+                "AGE-SECRET-KEY-PQ-1QQQQQQ | malformed post-quantum (AGE-SECRET-KEY-PQ-1…) identity: Bech32 checksum",
+                "AGE-PLUGIN-YUBIKEY-1QQQQQ | malformed plugin identity: Bech32 string is too short",
                 "age1qqqqqqqqqq | expected an identity (secret key) but found a recipient",
                 "hello | unrecognized identity"
             })
@@ -116,7 +116,7 @@ class AgeKeysTest {
                 + "-----END OPENSSH PRIVATE KEY-----\n";
         assertThatThrownBy(() -> AgeKeys.parseIdentities(content, "id"))
                 .isInstanceOf(AgeKeyException.class)
-                .hasMessage("id line 2: OpenSSH private key identities are not supported by this build yet");
+                .hasMessage("id line 2: OpenSSH private key does not start with openssh-key-v1");
     }
 
     @Test
@@ -145,10 +145,11 @@ class AgeKeysTest {
     }
 
     @Test
-    void postQuantumGenerationIsATypedErrorUntilItLands() {
-        assertThatThrownBy(() -> AgeKeys.generatePostQuantum(RANDOM))
-                .isInstanceOf(AgeKeyException.class)
-                .hasMessageContaining("post-quantum");
+    void generatesPostQuantumKeysThroughTheEntryPoint() throws Exception {
+        AgeSecretKey key = AgeKeys.generatePostQuantum(RANDOM);
+        assertThat(key.typeName()).isEqualTo("mlkem768x25519");
+        assertThat(AgeKeys.parseIdentity(new String(key.encodedSecret())).typeName())
+                .isEqualTo("mlkem768x25519");
     }
 
     @Test
