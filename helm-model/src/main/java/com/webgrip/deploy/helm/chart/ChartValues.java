@@ -54,6 +54,8 @@ public final class ChartValues {
      * does before rendering.
      *
      * @param coalesced what {@link #coalesce} returned for the same chart
+     * @throws com.webgrip.deploy.helm.values.SchemaReferenceException when a schema refers to a document outside
+     *     itself (nothing is ever fetched; see {@link ValuesSchema})
      * @throws HelmInputException when a schema is not usable JSON Schema
      */
     public static List<SchemaViolation> validate(Chart chart, Values coalesced) throws HelmInputException {
