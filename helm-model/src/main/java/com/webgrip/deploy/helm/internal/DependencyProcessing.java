@@ -117,9 +117,9 @@ public final class DependencyProcessing {
             for (String tag : r.tags) {
                 if (tags.get().containsKey(tag)) {
                     Object b = tags.get().get(tag);
-                    if (b instanceof Boolean) {
-                        hasTrue |= (Boolean) b;
-                        hasFalse |= !(Boolean) b;
+                    if (b instanceof Boolean bool) {
+                        hasTrue |= bool;
+                        hasFalse |= !bool;
                     } else {
                         w.warn(Coalescing.Warning.TAG_NOT_BOOLEAN, tag, r.name);
                     }
@@ -143,8 +143,8 @@ public final class DependencyProcessing {
                 Optional<Object[]> found = pathValue(cvals, cpath + condition);
                 if (found.isPresent()) {
                     Object value = found.get()[0];
-                    if (value instanceof Boolean) {
-                        r.enabled = (Boolean) value;
+                    if (value instanceof Boolean bool) {
+                        r.enabled = bool;
                         break;
                     }
                     w.warn(Coalescing.Warning.CONDITION_NOT_BOOLEAN, condition, r.name);

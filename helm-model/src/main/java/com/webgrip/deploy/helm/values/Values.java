@@ -156,7 +156,7 @@ public final class Values {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Values && tree.equals(((Values) o).tree);
+        return o instanceof Values other && tree.equals(other.tree);
     }
 
     @Override
@@ -200,14 +200,14 @@ public final class Values {
             return ((Number) value).longValue();
         } else if (value instanceof BigDecimal) {
             return ((Number) value).doubleValue();
-        } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
-            return ((BigInteger) value).longValueExact();
-        } else if (value instanceof Map) {
-            return freezeMap((Map<?, ?>) value, path);
-        } else if (value instanceof List) {
-            List<Object> list = new ArrayList<>(((List<?>) value).size());
+        } else if (value instanceof BigInteger big && big.bitLength() < 64) {
+            return big.longValueExact();
+        } else if (value instanceof Map<?, ?> map) {
+            return freezeMap(map, path);
+        } else if (value instanceof List<?> items) {
+            List<Object> list = new ArrayList<>(items.size());
             int i = 0;
-            for (Object item : (List<?>) value) {
+            for (Object item : items) {
                 list.add(freeze(item, path + "[" + i++ + "]"));
             }
             return Collections.unmodifiableList(list);
