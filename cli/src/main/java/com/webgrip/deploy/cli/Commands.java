@@ -13,6 +13,7 @@ final class Commands {
         root.addSubcommand("age", new AgeCommand(context));
         root.addSubcommand("age-keygen", new AgeKeygenCommand(context));
         root.addSubcommand("age-inspect", new AgeInspectCommand(context));
+        root.addSubcommand("sops", new CommandLine(new SopsCommand(context)));
         return configure(root, context);
     }
 
