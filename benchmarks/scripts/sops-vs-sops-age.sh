@@ -23,14 +23,16 @@ trap 'rm -rf "$work"' EXIT
 cp="benchmarks/target/classes:$(cat "$work/cp.txt")"
 
 "$java_bin" -cp "$cp" com.webgrip.deploy.benchmarks.SopsDecryptLoop generate "$values" "$work/bench.yaml" "$work/key.txt"
+echo "load before: $(uptime)"
 echo "file: $values values, $(wc -c <"$work/bench.yaml") bytes; $warmup warm-up and $runs measured decrypts each"
 
-read -r ours ours_cold < <("$java_bin" -cp "$cp" com.webgrip.deploy.benchmarks.SopsDecryptLoop decrypt \
+read -r ours ours_cold ours_cpu < <("$java_bin" -cp "$cp" com.webgrip.deploy.benchmarks.SopsDecryptLoop decrypt \
   "$work/bench.yaml" "$work/key.txt" "$warmup" "$runs")
 read -r theirs theirs_cold < <(node benchmarks/scripts/sops-age-loop.mjs "$modules" "$work/bench.yaml" \
   "$work/key.txt" "$warmup" "$runs")
 
-echo "webgrip-deploy ($("$java_bin" -version 2>&1 | head -1)): mean ${ours} ms per decrypt (cold first: ${ours_cold} ms)"
+echo "webgrip-deploy ($("$java_bin" -version 2>&1 | head -1)): mean ${ours} ms per decrypt (cold first: ${ours_cold} ms; CPU of the decrypting thread ${ours_cpu} ms)"
 echo "sops-age 4.0.2 (node $(node --version)): mean ${theirs} ms per decrypt (cold first: ${theirs_cold} ms)"
 awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "ratio sops-age / ours (warm mean): %.1fx\n", a / b }'
+echo "load after: $(uptime)"
 awk -v a="$theirs_cold" -v b="$ours_cold" 'BEGIN { printf "ratio sops-age / ours (cold first decrypt): %.1fx\n", a / b }'
