@@ -15,6 +15,7 @@ final class Commands {
         root.addSubcommand("age-inspect", new AgeInspectCommand(context));
         root.addSubcommand("plan", new PlanCommand(context));
         root.addSubcommand("validate", new ValidateCommand(context));
+        root.addSubcommand("sops", new CommandLine(new SopsCommand(context)));
         return configure(root, context);
     }
 
