@@ -1,6 +1,8 @@
 package com.webgrip.deploy.core.plan;
 
 import com.webgrip.deploy.core.graph.ChartNode;
+import com.webgrip.deploy.core.health.HealthCheck;
+import com.webgrip.deploy.core.policy.RollbackPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -37,6 +39,8 @@ public final class Step implements ChartNode {
     private final String namespace;
     private final List<ValuesLayer> layers;
     private final Duration timeout;
+    private final List<HealthCheck> healthGates;
+    private final Optional<RollbackPolicy> rollbackPolicy;
 
     private Step(Builder b) {
         this.chart = Objects.requireNonNull(b.chart, "chart required");
@@ -50,6 +54,8 @@ public final class Step implements ChartNode {
         this.namespace = b.namespace != null ? b.namespace : b.release;
         this.layers = sortedLayers(b.layers);
         this.timeout = b.timeout;
+        this.healthGates = List.copyOf(b.healthGates);
+        this.rollbackPolicy = Optional.ofNullable(b.rollbackPolicy);
         if (order < 0) {
             throw new IllegalArgumentException("step " + chart + ": order number must not be negative, found " + order);
         }
@@ -137,6 +143,16 @@ public final class Step implements ChartNode {
         return timeout;
     }
 
+    /** Health checks this step must pass, besides the executor's own. */
+    public List<HealthCheck> healthGates() {
+        return healthGates;
+    }
+
+    /** The step's rollback policy; empty means the executor's default. */
+    public Optional<RollbackPolicy> rollbackPolicy() {
+        return rollbackPolicy;
+    }
+
     /** Whether any layer is encrypted. */
     public boolean hasSecrets() {
         return layers.stream().anyMatch(ValuesLayer.Secret.class::isInstance);
@@ -220,6 +236,8 @@ public final class Step implements ChartNode {
         private String namespace;
         private final List<ValuesLayer> layers = new ArrayList<>();
         private Duration timeout = DEFAULT_TIMEOUT;
+        private final List<HealthCheck> healthGates = new ArrayList<>();
+        private RollbackPolicy rollbackPolicy;
 
         private Builder(String chart, int order) {
             this.chart = Objects.requireNonNull(chart, "chart required");
@@ -286,6 +304,18 @@ public final class Step implements ChartNode {
         /** How long the release may take. */
         public Builder timeout(Duration value) {
             this.timeout = Objects.requireNonNull(value, "timeout required");
+            return this;
+        }
+
+        /** Adds a health check the step must pass. */
+        public Builder healthGate(HealthCheck gate) {
+            healthGates.add(Objects.requireNonNull(gate, "health gate required"));
+            return this;
+        }
+
+        /** The step's rollback policy, instead of the executor's default. */
+        public Builder rollbackPolicy(RollbackPolicy policy) {
+            this.rollbackPolicy = Objects.requireNonNull(policy, "rollback policy required");
             return this;
         }
 

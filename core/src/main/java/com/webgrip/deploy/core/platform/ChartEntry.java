@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ChartEntry implements ChartNode {
-    static final Pattern FOLDER = Pattern.compile("(\\d{3})-([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
+    static final Pattern FOLDER = com.webgrip.deploy.helm.platform.PlatformCharts.FOLDER_NAME;
 
     private final String folder;
     private final int order;

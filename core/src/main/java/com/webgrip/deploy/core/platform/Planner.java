@@ -3,9 +3,11 @@ package com.webgrip.deploy.core.platform;
 import com.webgrip.deploy.core.graph.ChartGraph;
 import com.webgrip.deploy.core.graph.GraphSelection;
 import com.webgrip.deploy.core.graph.Selector;
+import com.webgrip.deploy.core.health.HealthCheck;
 import com.webgrip.deploy.core.plan.DeploymentPlan;
 import com.webgrip.deploy.core.plan.Step;
 import com.webgrip.deploy.core.plan.ValuesLayer;
+import com.webgrip.deploy.core.policy.RollbackPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ public final class Planner {
     private boolean strict;
     private final Map<String, Object> overrides = new LinkedHashMap<>();
     private SecretDecryptor decryptor = SecretDecryptor.none();
+    private final List<HealthCheck> healthGates = new ArrayList<>();
+    private final Map<String, List<HealthCheck>> chartGates = new LinkedHashMap<>();
+    private RollbackPolicy rollbackPolicy;
 
     Planner(Platform platform, Environment environment) {
         this.platform = platform;
@@ -71,6 +76,27 @@ public final class Planner {
     /** How the steps decrypt their secrets when they run. */
     public Planner decryptWith(SecretDecryptor value) {
         this.decryptor = Objects.requireNonNull(value, "decryptor required");
+        return this;
+    }
+
+    /** A health check every step must pass. */
+    public Planner healthGate(HealthCheck gate) {
+        healthGates.add(Objects.requireNonNull(gate, "health gate required"));
+        return this;
+    }
+
+    /** A health check the step of one chart ({@code NNN-name}) must pass. */
+    public Planner healthGate(String chart, HealthCheck gate) {
+        if (platform.chart(chart).isEmpty()) {
+            throw new IllegalArgumentException("no chart " + chart + " in the platform");
+        }
+        chartGates.computeIfAbsent(chart, c -> new ArrayList<>()).add(Objects.requireNonNull(gate, "gate required"));
+        return this;
+    }
+
+    /** The rollback policy of every step. */
+    public Planner rollbackPolicy(RollbackPolicy policy) {
+        this.rollbackPolicy = Objects.requireNonNull(policy, "rollback policy required");
         return this;
     }
 
@@ -138,6 +164,11 @@ public final class Planner {
         }
         if (!overrides.isEmpty()) {
             step.values(overrides);
+        }
+        healthGates.forEach(step::healthGate);
+        chartGates.getOrDefault(chart.folder(), List.of()).forEach(step::healthGate);
+        if (rollbackPolicy != null) {
+            step.rollbackPolicy(rollbackPolicy);
         }
         try {
             return step.build();

@@ -2,6 +2,10 @@ package com.webgrip.deploy.core.platform;
 
 import com.webgrip.deploy.core.graph.ChartGraph;
 import com.webgrip.deploy.core.graph.ChartGraphException;
+import com.webgrip.deploy.helm.HelmInputException;
+import com.webgrip.deploy.helm.platform.PlatformChart;
+import com.webgrip.deploy.helm.platform.PlatformCharts;
+import com.webgrip.deploy.helm.values.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,12 +21,10 @@ import java.util.stream.Stream;
 /**
  * Reads an {@code ops/} folder: {@code environments.yaml}, the chart folders under {@code helm/}
  * (Chart.yaml with the {@code webgrip.com/*} annotations, values.yaml, values-ENV.yaml) and the
- * encrypted values under {@code secrets/}.
+ * encrypted values under {@code secrets/}. Chart folders are scanned by helm-model.
  */
 final class PlatformLoader {
-    static final String NEEDS = "webgrip.com/needs";
-    static final String RELEASE = "webgrip.com/release";
-    static final String NAMESPACE = "webgrip.com/namespace";
+    static final String NEEDS = PlatformChart.NEEDS_ANNOTATION;
     static final String LABELS = "webgrip.com/labels";
 
     private static final Pattern ENV_VALUES = Pattern.compile("values-(.+)\\.yaml");
@@ -53,22 +56,20 @@ final class PlatformLoader {
                 ? EnvironmentsFile.read(environmentsPath)
                 : Map.of(Environment.DEFAULT, Environment.named(Environment.DEFAULT));
         Map<String, ChartEntry.Builder> builders = new LinkedHashMap<>();
-        Map<String, YamlTree> chartFiles = new LinkedHashMap<>();
-        for (Path dir : list(helm)) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            String folder = dir.getFileName().toString();
-            if (!ChartEntry.FOLDER.matcher(folder).matches()) {
-                throw new PlatformException(
-                        dir,
-                        0,
-                        "expected a chart folder named NNN-name (three digits, '-',"
-                                + " lower case letters, digits and '-'), found '" + folder + "'");
-            }
-            YamlTree chartYaml = chartYaml(dir);
-            chartFiles.put(folder, chartYaml);
-            builders.put(folder, chart(folder, dir, chartYaml));
+        Map<String, Path> chartFiles = new LinkedHashMap<>();
+        List<PlatformChart> scanned;
+        try {
+            scanned = PlatformCharts.scan(helm);
+        } catch (HelmInputException e) {
+            throw new PlatformException(Path.of(e.source()), e.line(), problem(e), e);
+        } catch (IOException e) {
+            throw new PlatformException(
+                    helm, 0, "cannot read chart folders: " + e.getClass().getSimpleName(), e);
+        }
+        for (PlatformChart chart : scanned) {
+            YamlTree.read(chart.dir().resolve("Chart.yaml")); // Helm's go-yaml refuses duplicate keys too
+            chartFiles.put(chart.folderName(), chart.dir().resolve("Chart.yaml"));
+            builders.put(chart.folderName(), chart(chart));
         }
         readSecrets(builders);
         List<ChartEntry> charts = new ArrayList<>();
@@ -79,63 +80,60 @@ final class PlatformLoader {
                 ops, environments, environmentsFile, graph, Files.isRegularFile(sopsConfig) ? sopsConfig : null);
     }
 
-    private YamlTree chartYaml(Path dir) throws PlatformException {
-        Path file = dir.resolve("Chart.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new PlatformException(file, 0, "expected a Chart.yaml in every chart folder, found none");
-        }
-        return YamlTree.read(file);
-    }
-
-    private ChartEntry.Builder chart(String folder, Path dir, YamlTree chartYaml) throws PlatformException {
-        Map<String, Object> chart = chartYaml.rootMap();
-        ChartEntry.Builder builder = ChartEntry.builder(folder).directory(dir);
-        String name = text(chartYaml, chart, "name", true);
-        String version = text(chartYaml, chart, "version", true);
-        builder.chart(name, version);
-        Object annotations = chart.get("annotations");
-        if (annotations != null && !(annotations instanceof Map<?, ?>)) {
-            throw new PlatformException(
-                    chartYaml.file(),
-                    chartYaml.lineOrParent("annotations"),
-                    "annotations: expected a mapping, found " + EnvironmentsFile.describe(annotations));
-        }
-        Map<?, ?> notes = annotations == null ? Map.of() : (Map<?, ?>) annotations;
-        try {
-            for (String need : list(chartYaml, notes, NEEDS)) {
-                if (!ChartEntry.FOLDER.matcher(need).matches()) {
-                    throw annotationError(
-                            chartYaml,
-                            NEEDS,
-                            "expected chart folder names like 010-cert-manager," + " separated by commas, found '"
-                                    + need + "'");
+    private ChartEntry.Builder chart(PlatformChart scanned) throws PlatformException {
+        Path dir = scanned.dir();
+        ChartEntry.Builder builder = ChartEntry.builder(scanned.folderName())
+                .directory(dir)
+                .chart(
+                        scanned.chart().metadata().name(),
+                        scanned.chart().metadata().version())
+                .needs(scanned.needs().toArray(new String[0]))
+                .release(scanned.releaseName());
+        scanned.namespace().ifPresent(builder::namespace);
+        Optional<String> labels = scanned.chart().metadata().annotation(LABELS);
+        if (labels.isPresent()) {
+            for (String label : labels.get().split(",", -1)) {
+                if (label.isBlank()) {
+                    throw new PlatformException(
+                            dir.resolve("Chart.yaml"),
+                            0,
+                            "annotations." + LABELS
+                                    + ": expected a comma-separated list of labels, found an empty item");
                 }
-                builder.needs(need);
+                builder.labels(label.strip());
             }
-            builder.labels(list(chartYaml, notes, LABELS).toArray(new String[0]));
-            String release = annotation(chartYaml, notes, RELEASE);
-            if (release != null) {
-                builder.release(release);
-            }
-            String namespace = annotation(chartYaml, notes, NAMESPACE);
-            if (namespace != null) {
-                builder.namespace(namespace);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new PlatformException(chartYaml.file(), chartYaml.lineOrParent("annotations"), e.getMessage());
         }
-        Path values = dir.resolve("values.yaml");
-        if (Files.isRegularFile(values)) {
-            builder.defaults(YamlTree.read(values).rootMap());
-        }
+        builder.defaults(values(dir.resolve("values.yaml")));
         for (Path file : list(dir)) {
             Matcher m = ENV_VALUES.matcher(file.getFileName().toString());
             if (m.matches() && Files.isRegularFile(file)) {
-                builder.values(
-                        knownEnvironment(file, m.group(1)), YamlTree.read(file).rootMap());
+                builder.values(knownEnvironment(file, m.group(1)), values(file));
             }
         }
         return builder;
+    }
+
+    /** A values file read as Helm reads it; a missing file is an empty tree. */
+    private static Map<String, Object> values(Path file) throws PlatformException {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        YamlTree.read(file); // bounded, line-numbered errors and duplicate keys first
+        try {
+            return Values.read(file).asMap();
+        } catch (HelmInputException e) {
+            throw new PlatformException(file, e.line(), problem(e), e);
+        } catch (IOException e) {
+            throw new PlatformException(
+                    file, 0, "cannot read values: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The helm-model message without its {@code source:line:} prefix. */
+    private static String problem(HelmInputException e) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = e.source() + (e.line() > 0 ? ":" + e.line() : "") + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private void readSecrets(Map<String, ChartEntry.Builder> builders) throws PlatformException {
@@ -183,64 +181,18 @@ final class PlatformLoader {
         return environment;
     }
 
-    private ChartGraph<ChartEntry> graph(List<ChartEntry> charts, Map<String, YamlTree> chartFiles)
+    private ChartGraph<ChartEntry> graph(List<ChartEntry> charts, Map<String, Path> chartFiles)
             throws PlatformException {
         try {
             return ChartGraph.of(charts);
         } catch (ChartGraphException e) {
-            YamlTree file =
-                    chartFiles.get(e.charts().isEmpty() ? "" : e.charts().get(0));
+            Path file = chartFiles.get(e.charts().isEmpty() ? "" : e.charts().get(0));
             if (e.kind() == ChartGraphException.Kind.MISSING_NEED && file != null) {
-                throw new PlatformException(file.file(), file.lineOrParent("annotations." + NEEDS), e.getMessage(), e);
+                int line = YamlTree.read(file).lineOrParent("annotations." + NEEDS);
+                throw new PlatformException(file, line, e.getMessage(), e);
             }
             throw new PlatformException(ops.resolve("helm"), 0, e.getMessage(), e);
         }
-    }
-
-    private static String text(YamlTree tree, Map<String, Object> map, String key, boolean required)
-            throws PlatformException {
-        Object value = map.get(key);
-        if (value == null && !required) {
-            return null;
-        }
-        if (value instanceof String || value instanceof Number) {
-            return String.valueOf(value);
-        }
-        throw new PlatformException(
-                tree.file(),
-                tree.lineOrParent(key),
-                key + ": expected text, found " + EnvironmentsFile.describe(value));
-    }
-
-    private static String annotation(YamlTree tree, Map<?, ?> notes, String key) throws PlatformException {
-        Object value = notes.get(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text) || text.isBlank()) {
-            throw annotationError(tree, key, "expected text, found " + EnvironmentsFile.describe(value));
-        }
-        return text.strip();
-    }
-
-    private static List<String> list(YamlTree tree, Map<?, ?> notes, String key) throws PlatformException {
-        String text = annotation(tree, notes, key);
-        List<String> out = new ArrayList<>();
-        if (text != null) {
-            for (String part : text.split(",", -1)) {
-                String item = part.strip();
-                if (item.isEmpty()) {
-                    throw annotationError(tree, key, "expected a comma-separated list, found an empty item");
-                }
-                out.add(item);
-            }
-        }
-        return out;
-    }
-
-    private static PlatformException annotationError(YamlTree tree, String key, String message) {
-        return new PlatformException(
-                tree.file(), tree.lineOrParent("annotations." + key), "annotations." + key + ": " + message);
     }
 
     private static List<Path> list(Path dir) throws PlatformException {

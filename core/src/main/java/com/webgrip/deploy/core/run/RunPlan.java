@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,8 +70,8 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
                         new ChartRef(step.chartName(), step.chartVersion(), step.chartDirectory()),
                         step::resolveValues,
                         step.timeout(),
-                        List.of(),
-                        Optional.empty()));
+                        step.healthGates(),
+                        step.rollbackPolicy()));
             }
             waves.add(steps);
         }

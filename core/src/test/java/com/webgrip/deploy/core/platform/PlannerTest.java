@@ -82,16 +82,16 @@ class PlannerTest {
                         ValuesLayer.Kind.OVERRIDE);
         Map<String, Object> masked = step.maskedValues();
         assertThat(masked)
-                .containsEntry("replicaCount", 2)
+                .containsEntry("replicaCount", 2L)
                 .containsEntry("image", Map.of("tag", "1.1"))
                 .containsEntry("password", "(secret)")
-                .containsEntry("port", 0)
+                .containsEntry("port", 0L)
                 .containsEntry("nested", Map.of("enabled", false, "plain_unencrypted", "visible"))
                 .containsEntry("extra", "yes")
                 .doesNotContainKey("keep")
                 .doesNotContainKey("sops");
         Map<String, Object> resolved = step.resolveValues();
-        assertThat(resolved).containsEntry("password", "decrypted").containsEntry("replicaCount", 2);
+        assertThat(resolved).containsEntry("password", "decrypted").containsEntry("replicaCount", 2L);
         assertThat(resolved).containsEntry("keep", null).doesNotContainKey("port");
         assertThat(plan.toString() + step + plan.render(com.webgrip.deploy.core.plan.PlanFormat.JSON))
                 .doesNotContain("decrypted")
@@ -169,5 +169,35 @@ class PlannerTest {
         assertThat(plan.waves()).hasSize(1);
         assertThat(plan.waves().get(0).concurrencyLimit()).isEqualTo(2);
         assertThat(plan.toString()).contains("1/2   005-a");
+    }
+
+    @Test
+    void givesStepsTheirHealthGatesAndRollbackPolicyAndTheExecutorSeesThem() throws Exception {
+        Platform platform = Platform.load(OpsTree.designPlatform(dir).root());
+        com.webgrip.deploy.core.health.HealthCheck everywhere = target -> {
+            throw new AssertionError("not called while planning");
+        };
+        com.webgrip.deploy.core.health.HealthCheck grafanaOnly = target -> {
+            throw new AssertionError("not called while planning");
+        };
+        var policy = com.webgrip.deploy.core.policy.Policies.never();
+
+        DeploymentPlan plan = platform.planner("default")
+                .healthGate(everywhere)
+                .healthGate("060-grafana-stack", grafanaOnly)
+                .rollbackPolicy(policy)
+                .plan();
+
+        assertThat(plan.step("060-grafana-stack").orElseThrow().healthGates()).containsExactly(everywhere, grafanaOnly);
+        assertThat(plan.step("005-tainters").orElseThrow().healthGates()).containsExactly(everywhere);
+        assertThat(plan.step("005-tainters").orElseThrow().rollbackPolicy()).containsSame(policy);
+        var runStep = com.webgrip.deploy.core.run.RunPlan.of(plan, false).steps().stream()
+                .filter(step -> step.chart().equals("060-grafana-stack"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(runStep.healthGates()).containsExactly(everywhere, grafanaOnly);
+        assertThat(runStep.policy()).containsSame(policy);
+        assertThatThrownBy(() -> platform.planner("default").healthGate("061-nothing", everywhere))
+                .hasMessage("no chart 061-nothing in the platform");
     }
 }

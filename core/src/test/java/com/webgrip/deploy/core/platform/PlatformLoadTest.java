@@ -3,7 +3,6 @@ package com.webgrip.deploy.core.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.webgrip.deploy.core.graph.ChartGraphException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,8 +57,8 @@ class PlatformLoadTest {
 
         assertThatThrownBy(() -> Platform.load(tree.root()))
                 .isInstanceOf(PlatformException.class)
-                .hasMessageEndingWith("007-cluster-monitoring/Chart.yaml: expected a Chart.yaml in every chart folder,"
-                        + " found none");
+                .hasMessageEndingWith("007-cluster-monitoring/Chart.yaml: expected a Chart.yaml in chart folder"
+                        + " '007-cluster-monitoring', found none");
     }
 
     @Test
@@ -67,7 +66,7 @@ class PlatformLoadTest {
         OpsTree tree = OpsTree.in(dir).chart("005-tainters").mkdirs("helm/cert-manager");
 
         assertThatThrownBy(() -> Platform.load(tree.root()))
-                .hasMessageContaining("expected a chart folder named NNN-name")
+                .hasMessageContaining("expected a folder named NNN-name")
                 .hasMessageContaining("found 'cert-manager'");
     }
 
@@ -77,8 +76,8 @@ class PlatformLoadTest {
 
         assertThatThrownBy(() -> Platform.load(tree.root()))
                 .isInstanceOf(PlatformException.class)
-                .hasMessageContaining("charts 010-cert-manager and 010-issuers both have order number 10")
-                .hasCauseInstanceOf(ChartGraphException.class);
+                .hasMessageContaining("expected one chart per order number, found 010 on both '010-cert-manager' and"
+                        + " '010-issuers'");
     }
 
     @Test
@@ -112,7 +111,7 @@ class PlatformLoadTest {
         assertThatThrownBy(() -> Platform.load(tree.root()))
                 .isInstanceOfSatisfying(
                         PlatformException.class, e -> assertThat(e.line()).isGreaterThanOrEqualTo(3))
-                .hasMessageContaining("malformed YAML")
+                .hasMessageContaining("YAML")
                 .hasMessageNotContaining("s3cr3t");
     }
 
@@ -149,8 +148,8 @@ class PlatformLoadTest {
         OpsTree tree = OpsTree.in(dir).chart("005-tainters").chart("007-cluster-monitoring", "005-tainters,,");
 
         assertThatThrownBy(() -> Platform.load(tree.root()))
-                .hasMessageContaining("Chart.yaml:5: annotations.webgrip.com/needs: expected a comma-separated list,"
-                        + " found an empty item");
+                .hasMessageContaining(
+                        "Chart.yaml:5: annotation webgrip.com/needs: expected comma-separated chart folder names");
     }
 
     @Test
@@ -167,8 +166,8 @@ class PlatformLoadTest {
         Platform platform = Platform.load(tree.root());
 
         ChartEntry grafana = platform.chart("060-grafana-stack").orElseThrow();
-        assertThat(grafana.defaults()).containsEntry("replicaCount", 1);
-        assertThat(grafana.environmentValues("production")).containsEntry("replicaCount", 3);
+        assertThat(grafana.defaults()).containsEntry("replicaCount", 1L);
+        assertThat(grafana.environmentValues("production")).containsEntry("replicaCount", 3L);
         assertThat(grafana.environmentValues("staging")).isEmpty();
         assertThat(grafana.sharedSecrets()).isPresent();
         assertThat(grafana.environmentSecrets("production")).isPresent();
