@@ -1,13 +1,14 @@
 package com.webgrip.deploy.helm.values;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.webgrip.deploy.helm.HelmInputException;
 import com.webgrip.deploy.helm.internal.Coalescing;
 import com.webgrip.deploy.helm.internal.GoYaml;
+import com.webgrip.deploy.helm.internal.GoYamlWriter;
 import com.webgrip.deploy.helm.internal.Trees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,14 +37,11 @@ import java.util.Optional;
  */
 public final class Values {
     private static final Values EMPTY = new Values(Collections.emptyMap());
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .build())
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    // Non-ASCII escaped: the output stays readable by YAML readers too, which refuse some raw characters.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
 
     private final Map<String, Object> tree;
 
@@ -148,13 +146,12 @@ public final class Values {
         }
     }
 
-    /** Serializes as a YAML document with sorted keys; strings that look like other types are quoted. */
+    /**
+     * Serializes as a block YAML document with sorted keys that Helm reads back to this same tree: keys and strings
+     * that go-yaml would read as another type ({@code yes}, {@code 0x1F}, {@code 1e3}, {@code ~}) are quoted.
+     */
     public String toYaml() {
-        try {
-            return tree.isEmpty() ? "{}\n" : YAML.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoYamlWriter.write(tree);
     }
 
     @Override
