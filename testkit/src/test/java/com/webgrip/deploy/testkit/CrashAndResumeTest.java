@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.webgrip.deploy.core.deploy.ReleaseRef;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
 import com.webgrip.deploy.core.journal.Journal;
 import com.webgrip.deploy.core.journal.JournalException;
 import com.webgrip.deploy.core.run.PlanExecutor;
@@ -13,6 +12,7 @@ import com.webgrip.deploy.core.run.ResumeMode;
 import com.webgrip.deploy.core.run.RunHandle;
 import com.webgrip.deploy.core.run.RunOutcome;
 import com.webgrip.deploy.core.run.RunPlan;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -65,7 +65,7 @@ class CrashAndResumeTest {
                     .rolledBack("060-grafana-stack")
                     .toRevision(4);
             assertThat(deployment.cluster()).hasNoPendingRelease();
-            assertThat(deployment.cluster().latest(GRAFANA).orElseThrow().description())
+            assertThat(deployment.cluster().latest(GRAFANA).orElseThrow().info().description())
                     .isEqualTo("Rollback to 4");
         });
     }

@@ -4,11 +4,11 @@ import static com.webgrip.deploy.testkit.DeployAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webgrip.deploy.core.deploy.ReleaseRef;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
 import com.webgrip.deploy.core.journal.JournalReplay;
 import com.webgrip.deploy.core.journal.JsonLinesJournal;
 import com.webgrip.deploy.core.run.ResumeMode;
 import com.webgrip.deploy.core.run.RunOutcome;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +86,7 @@ class KillNineTest {
         assertThat(SimulatedCluster.persistedAt(state, time.clock())
                         .latest(GRAFANA)
                         .orElseThrow()
+                        .info()
                         .description())
                 .isEqualTo("Rollback to 4");
         assertThat(JournalReplay.replay(journal.entries()).outcome()).contains("ROLLED_BACK");
