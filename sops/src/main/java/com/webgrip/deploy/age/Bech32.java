@@ -38,23 +38,38 @@ final class Bech32 {
     }
 
     static String encode(String hrp, byte[] data) {
+        return new String(encodeToChars(hrp, data, false));
+    }
+
+    static String encodeUpper(String hrp, byte[] data) {
+        return new String(encodeToChars(hrp, data, true));
+    }
+
+    /**
+     * Encodes into a fresh array, so that a caller encoding a secret key can zero the text when
+     * done (a String cannot be zeroed).
+     */
+    static char[] encodeToChars(String hrp, byte[] data, boolean upperCase) {
         String lowerHrp = hrp.toLowerCase(Locale.ROOT);
         validateHrp(lowerHrp);
         byte[] values = convertBits(data, 8, 5, true);
         byte[] checksum = checksum(lowerHrp, values);
-        StringBuilder out = new StringBuilder(lowerHrp.length() + 1 + values.length + CHECKSUM_LENGTH);
-        out.append(lowerHrp).append('1');
+        String alphabet = upperCase ? CHARSET.toUpperCase(Locale.ROOT) : CHARSET;
+        String prefix = upperCase ? lowerHrp.toUpperCase(Locale.ROOT) : lowerHrp;
+        char[] out = new char[prefix.length() + 1 + values.length + CHECKSUM_LENGTH];
+        int at = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            out[at++] = prefix.charAt(i);
+        }
+        out[at++] = '1';
         for (byte v : values) {
-            out.append(CHARSET.charAt(v));
+            out[at++] = alphabet.charAt(v);
         }
         for (byte v : checksum) {
-            out.append(CHARSET.charAt(v));
+            out[at++] = alphabet.charAt(v);
         }
-        return out.toString();
-    }
-
-    static String encodeUpper(String hrp, byte[] data) {
-        return encode(hrp, data).toUpperCase(Locale.ROOT);
+        java.util.Arrays.fill(values, (byte) 0);
+        return out;
     }
 
     /**

@@ -1,0 +1,45 @@
+package com.webgrip.deploy.age;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** The scrypt stanza's key derivation: scrypt(N = 2^logN, r = 8, p = 1) over a labelled salt. */
+final class Scrypt {
+    static final String TYPE = "scrypt";
+    static final String LABEL = "age-encryption.org/v1/scrypt";
+    static final int SALT_LENGTH = 16;
+    /** 2^22 blocks of 1 KiB fill the largest int array; Go age caps identities at 22 too. */
+    static final int MAX_SUPPORTED_WORK_FACTOR = ScryptKdf.MAX_LOG_N_FOR_R8;
+
+    private Scrypt() {}
+
+    /** The 32-byte wrap key; the caller zeroes it. */
+    static byte[] wrapKey(char[] passphrase, byte[] salt, int logN) {
+        byte[] password = utf8(passphrase);
+        byte[] labelledSalt = X25519Recipient.concat(LABEL.getBytes(StandardCharsets.US_ASCII), salt);
+        try {
+            return ScryptKdf.derive(password, labelledSalt, logN, 8, 1, 32);
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    static void checkWorkFactor(int workFactor, String what) {
+        if (workFactor < 1 || workFactor > MAX_SUPPORTED_WORK_FACTOR) {
+            throw new IllegalArgumentException(
+                    what + " is " + workFactor + "; expected 1 to " + MAX_SUPPORTED_WORK_FACTOR);
+        }
+    }
+
+    private static byte[] utf8(char[] chars) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        return bytes;
+    }
+}
