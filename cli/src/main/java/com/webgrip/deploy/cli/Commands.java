@@ -13,6 +13,10 @@ final class Commands {
         root.addSubcommand("age", new AgeCommand(context));
         root.addSubcommand("age-keygen", new AgeKeygenCommand(context));
         root.addSubcommand("age-inspect", new AgeInspectCommand(context));
+        root.addSubcommand("deploy", new DeployCommand(context));
+        root.addSubcommand("resume", new ResumeCommand(context));
+        root.addSubcommand("history", new HistoryCommand(context));
+        root.addSubcommand("metrics", new MetricsCommand(context));
         return configure(root, context);
     }
 

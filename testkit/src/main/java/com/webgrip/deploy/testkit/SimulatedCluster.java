@@ -111,6 +111,17 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
     }
 
     /**
+     * Forgets every release's script (releases and their revisions stay), so that a new session scripts afresh.
+     *
+     * @return this cluster
+     */
+    public synchronized SimulatedCluster clearScripts() {
+        scripts.clear();
+        save();
+        return this;
+    }
+
+    /**
      * Gives a release a history before the test, oldest first: revision 1 gets the first status. Revisions are
      * healthy; a {@code FAILED} one is also recorded as such.
      *
