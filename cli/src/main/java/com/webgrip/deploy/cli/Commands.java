@@ -15,6 +15,11 @@ final class Commands {
         root.addSubcommand("age-inspect", new AgeInspectCommand(context));
         root.addSubcommand("plan", new PlanCommand(context));
         root.addSubcommand("validate", new ValidateCommand(context));
+        root.addSubcommand("sops", new CommandLine(new SopsCommand(context)));
+        root.addSubcommand("deploy", new DeployCommand(context));
+        root.addSubcommand("resume", new ResumeCommand(context));
+        root.addSubcommand("history", new HistoryCommand(context));
+        root.addSubcommand("metrics", new MetricsCommand(context));
         return configure(root, context);
     }
 

@@ -129,15 +129,15 @@ final class ValueCipher implements Destroyable {
         if (text.isEmpty()) {
             return new Node.Str("");
         }
-        Matcher m = ENC.matcher(text);
-        if (!m.find()) {
+        String[] parts = split(text);
+        if (parts == null) {
             throw new SopsFormatException(source + ": value at " + display(aad)
                     + " is not a sops ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] value");
         }
-        byte[] data = base64(m.group(1), "data", aad, source);
-        byte[] iv = base64(m.group(2), "iv", aad, source);
-        byte[] tag = base64(m.group(3), "tag", aad, source);
-        String type = m.group(4);
+        byte[] data = base64(parts[0], "data", aad, source);
+        byte[] iv = base64(parts[1], "iv", aad, source);
+        byte[] tag = base64(parts[2], "tag", aad, source);
+        String type = parts[3];
         if (iv.length == 0 || tag.length != TAG_LENGTH) {
             throw new SopsFormatException(source + ": value at " + display(aad) + " has an iv of " + iv.length
                     + " bytes and a tag of " + tag.length + " bytes; expected a non-empty iv and a 16-byte tag");
@@ -171,6 +171,44 @@ final class ValueCipher implements Destroyable {
                 iv);
         Arrays.fill(plain, (byte) 0);
         return value;
+    }
+
+    /**
+     * The data, iv, tag and type fields, split as sops's greedy regex
+     * {@code ^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]} splits them (each field
+     * ends at the last separator that still leaves the rest matching); null if it does not match.
+     * Done by hand because the regex's backtracking dominated decryption time.
+     */
+    static String[] split(String text) {
+        final String prefix = "ENC[AES256_GCM,data:";
+        if (!text.startsWith(prefix)) {
+            return null;
+        }
+        int close = text.lastIndexOf(']');
+        int type = text.lastIndexOf(",type:", close - 1);
+        if (close < 0 || type < 0) {
+            return null;
+        }
+        int tag = text.lastIndexOf(",tag:", type - 1);
+        int iv = tag < 0 ? -1 : text.lastIndexOf(",iv:", tag - 1);
+        int dataStart = prefix.length();
+        if (iv < dataStart + 1
+                || tag < iv + ",iv:".length() + 1
+                || type < tag + ",tag:".length() + 1
+                || close < type + ",type:".length() + 1) {
+            return ENC.matcher(text).find() ? regexSplit(text) : null;
+        }
+        return new String[] {
+            text.substring(dataStart, iv),
+            text.substring(iv + ",iv:".length(), tag),
+            text.substring(tag + ",tag:".length(), type),
+            text.substring(type + ",type:".length(), close)
+        };
+    }
+
+    private static String[] regexSplit(String text) {
+        Matcher m = ENC.matcher(text);
+        return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
     }
 
     private static Node typed(byte[] plain, String type, String aad, String source) throws SopsFormatException {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.webgrip.deploy.core.deploy.DeployException;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
 import com.webgrip.deploy.core.policy.SecurityFinding;
 import com.webgrip.deploy.core.policy.Severity;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -107,7 +107,7 @@ final class ClusterFile {
             for (JsonNode r : entry.getValue()) {
                 revisions.add(new SimRevision(
                         r.path("number").asInt(),
-                        ReleaseStatus.fromHelm(r.path("status").asText()),
+                        ReleaseStatus.fromHelmName(r.path("status").asText()).orElseThrow(),
                         r.path("chartVersion").asText(),
                         r.path("description").asText(),
                         Instant.parse(r.path("updated").asText()),

@@ -28,6 +28,7 @@ public final class CrashingJournal implements Journal {
     private final boolean afterWrite;
     private int appends;
     private boolean crashed;
+    private Runnable onCrash = () -> {};
 
     private CrashingJournal(Journal delegate, int crashAt, boolean afterWrite) {
         this.delegate = Objects.requireNonNull(delegate, "delegate required");
@@ -71,9 +72,22 @@ public final class CrashingJournal implements Journal {
             if (afterWrite) {
                 delegate.append(entry);
             }
+            onCrash.run();
             throw new SimulatedCrash("simulated crash at journal append " + appends + " (" + entry.type() + ")");
         }
         delegate.append(entry);
+    }
+
+    /**
+     * Runs an action at the crash, such as {@code time::discardPending}, so that nothing the dead process had
+     * scheduled runs afterwards.
+     *
+     * @param action the action
+     * @return this journal
+     */
+    public synchronized CrashingJournal onCrash(Runnable action) {
+        this.onCrash = java.util.Objects.requireNonNull(action, "action required");
+        return this;
     }
 
     @Override

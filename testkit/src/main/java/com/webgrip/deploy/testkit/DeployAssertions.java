@@ -1,8 +1,8 @@
 package com.webgrip.deploy.testkit;
 
 import com.webgrip.deploy.core.deploy.ReleaseRef;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
-import com.webgrip.deploy.core.deploy.Revision;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.util.Objects;
 import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
@@ -94,13 +94,13 @@ public final class DeployAssertions {
          * @return this
          */
         public ReleaseAssert isAt(int revision, ReleaseStatus status) {
-            Optional<Revision> latest = cluster.latest(release);
+            Optional<Release> latest = cluster.latest(release);
             if (latest.isEmpty()
-                    || latest.get().number() != revision
+                    || latest.get().revision() != revision
                     || latest.get().status() != status) {
                 throw new AssertionFailedError("expected " + release + " at revision " + revision + " "
                         + status.helmName() + ", but it is "
-                        + latest.map(r -> "at revision " + r.number() + " "
+                        + latest.map(r -> "at revision " + r.revision() + " "
                                         + r.status().helmName())
                                 .orElse("not installed"));
             }
@@ -114,10 +114,11 @@ public final class DeployAssertions {
          * @return this
          */
         public ReleaseAssert runsChart(String chartVersion) {
-            Optional<Revision> latest = cluster.latest(release);
-            if (latest.isEmpty() || !latest.get().chartVersion().equals(chartVersion)) {
-                throw new AssertionFailedError("expected " + release + " to run chart version " + chartVersion
-                        + ", but it runs " + latest.map(Revision::chartVersion).orElse("nothing"));
+            Optional<Release> latest = cluster.latest(release);
+            if (latest.isEmpty() || !latest.get().chartMetadata().version().equals(chartVersion)) {
+                throw new AssertionFailedError(
+                        "expected " + release + " to run chart version " + chartVersion + ", but it runs "
+                                + latest.map(r -> r.chartMetadata().version()).orElse("nothing"));
             }
             return this;
         }
@@ -130,7 +131,7 @@ public final class DeployAssertions {
         public ReleaseAssert isNotInstalled() {
             cluster.latest(release).ifPresent(r -> {
                 throw new AssertionFailedError("expected " + release + " not to be installed, but it is at revision "
-                        + r.number() + " " + r.status().helmName());
+                        + r.revision() + " " + r.status().helmName());
             });
             return this;
         }

@@ -15,7 +15,16 @@ final class EventRecorder implements RunListener {
         events.add(event);
     }
 
+    /** The events of the latest start (or resume) of a run. */
     synchronized List<RunEvent> of(String runId) {
-        return events.stream().filter(e -> e.runId().equals(runId)).toList();
+        List<RunEvent> mine =
+                events.stream().filter(e -> e.runId().equals(runId)).toList();
+        int start = 0;
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i) instanceof RunEvent.RunStarted) {
+                start = i;
+            }
+        }
+        return mine.subList(start, mine.size());
     }
 }

@@ -1,8 +1,13 @@
 package com.webgrip.deploy.testkit;
 
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
-import com.webgrip.deploy.core.deploy.Revision;
+import com.webgrip.deploy.helm.chart.ChartMetadata;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseInfo;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
+import com.webgrip.deploy.helm.values.Values;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** One revision of a simulated release, with how its workload behaves. Mutable only in its status. */
 final class SimRevision {
@@ -44,7 +49,23 @@ final class SimRevision {
         this.fromUpgrade = fromUpgrade;
     }
 
-    Revision toRevision() {
-        return new Revision(number, status, chartVersion, updated, description);
+    /** This revision as helm-model's release record; the chart is named after the release. */
+    Release toRelease(String name, String namespace, Instant firstDeployed) {
+        ReleaseInfo info = new ReleaseInfo(
+                status,
+                firstDeployed.atOffset(ZoneOffset.UTC),
+                updated.atOffset(ZoneOffset.UTC),
+                Optional.empty(),
+                description,
+                "");
+        return new Release(
+                name,
+                namespace,
+                number,
+                info,
+                ChartMetadata.of(name, chartVersion),
+                Values.empty(),
+                Values.empty(),
+                "");
     }
 }

@@ -4,8 +4,6 @@ import com.webgrip.deploy.core.deploy.DeployException;
 import com.webgrip.deploy.core.deploy.DeployRequest;
 import com.webgrip.deploy.core.deploy.Deployer;
 import com.webgrip.deploy.core.deploy.ReleaseRef;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
-import com.webgrip.deploy.core.deploy.Revision;
 import com.webgrip.deploy.core.health.HealthCheck;
 import com.webgrip.deploy.core.health.HealthReport;
 import com.webgrip.deploy.core.health.HealthStatus;
@@ -19,6 +17,8 @@ import com.webgrip.deploy.core.metrics.MetricReading;
 import com.webgrip.deploy.core.metrics.MetricSource;
 import com.webgrip.deploy.core.policy.FindingSource;
 import com.webgrip.deploy.core.policy.SecurityFinding;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -111,6 +111,17 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
     }
 
     /**
+     * Forgets every release's script (releases and their revisions stay), so that a new session scripts afresh.
+     *
+     * @return this cluster
+     */
+    public synchronized SimulatedCluster clearScripts() {
+        scripts.clear();
+        save();
+        return this;
+    }
+
+    /**
      * Gives a release a history before the test, oldest first: revision 1 gets the first status. Revisions are
      * healthy; a {@code FAILED} one is also recorded as such.
      *
@@ -146,9 +157,10 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
      * @param release the release
      * @return its revisions; empty when it does not exist
      */
-    public synchronized List<Revision> revisions(ReleaseRef release) {
-        return releases.getOrDefault(key(release), List.of()).stream()
-                .map(SimRevision::toRevision)
+    public synchronized List<Release> revisions(ReleaseRef release) {
+        List<SimRevision> revisions = releases.getOrDefault(key(release), List.of());
+        return revisions.stream()
+                .map(r -> r.toRelease(release.name(), release.namespace(), revisions.get(0).deployedAt))
                 .toList();
     }
 
@@ -158,11 +170,9 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
      * @param release the release
      * @return the latest revision, empty when the release does not exist
      */
-    public synchronized Optional<Revision> latest(ReleaseRef release) {
-        List<SimRevision> revisions = releases.get(key(release));
-        return revisions == null || revisions.isEmpty()
-                ? Optional.empty()
-                : Optional.of(revisions.get(revisions.size() - 1).toRevision());
+    public synchronized Optional<Release> latest(ReleaseRef release) {
+        List<Release> revisions = revisions(release);
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
     }
 
     /**
@@ -177,7 +187,7 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
     // ---- Deployer ----
 
     @Override
-    public synchronized Revision upgradeOrInstall(DeployRequest request) throws DeployException {
+    public synchronized Release upgradeOrInstall(DeployRequest request) throws DeployException {
         ReleaseRef ref = request.release();
         ReleaseScript script = release(ref.name());
         if (script.deployFailures > 0) {
@@ -197,7 +207,18 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
         int number = latest == null ? 1 : latest.number + 1;
         Behaviour behaviour = script.upgradeBehaviourTimes > 0 ? script.upgradeBehaviour : Behaviour.HEALTHY;
         if (request.dryRun()) {
-            return new Revision(number, ReleaseStatus.DEPLOYED, request.chart().version(), now, "dry run");
+            return new SimRevision(
+                            number,
+                            ReleaseStatus.DEPLOYED,
+                            request.chart().version(),
+                            "dry run",
+                            now,
+                            behaviour,
+                            now,
+                            Double.NaN,
+                            now,
+                            true)
+                    .toRelease(ref.name(), ref.namespace(), now);
         }
         if (script.upgradeBehaviourTimes > 0 && script.upgradeBehaviourTimes != Integer.MAX_VALUE) {
             script.upgradeBehaviourTimes--;
@@ -228,11 +249,11 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
             throw new DeployException(
                     DeployException.Kind.UNAVAILABLE, "simulated connection loss while upgrading " + ref);
         }
-        return revisions.get(revisions.size() - 1).toRevision();
+        return latest(ref).orElseThrow();
     }
 
     @Override
-    public synchronized Revision rollback(ReleaseRef ref, int toRevision, Duration timeout) throws DeployException {
+    public synchronized Release rollback(ReleaseRef ref, int toRevision, Duration timeout) throws DeployException {
         List<SimRevision> revisions = releases.get(key(ref));
         SimRevision target = revisions == null
                 ? null
@@ -284,7 +305,7 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
                 false));
         operations.add("rollback " + ref + " to " + toRevision + " -> " + number);
         save();
-        return revisions.get(revisions.size() - 1).toRevision();
+        return latest(ref).orElseThrow();
     }
 
     /** Helm keeps one deployed revision: the one before a new one becomes superseded. */
@@ -298,7 +319,7 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
     }
 
     @Override
-    public synchronized List<Revision> history(ReleaseRef release) {
+    public synchronized List<Release> history(ReleaseRef release) {
         return revisions(release);
     }
 

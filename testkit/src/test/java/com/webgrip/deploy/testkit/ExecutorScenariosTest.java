@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webgrip.deploy.core.deploy.DeployException;
 import com.webgrip.deploy.core.deploy.ReleaseRef;
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
 import com.webgrip.deploy.core.policy.Policies;
 import com.webgrip.deploy.core.policy.RollbackScope;
 import com.webgrip.deploy.core.policy.SecurityFinding;
@@ -16,6 +15,7 @@ import com.webgrip.deploy.core.run.RunEvent;
 import com.webgrip.deploy.core.run.RunOutcome;
 import com.webgrip.deploy.core.run.RunPlan;
 import com.webgrip.deploy.core.run.StepState;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;

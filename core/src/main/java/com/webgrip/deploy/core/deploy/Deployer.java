@@ -1,5 +1,6 @@
 package com.webgrip.deploy.core.deploy;
 
+import com.webgrip.deploy.helm.release.Release;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,13 +17,15 @@ public interface Deployer {
      * Installs the release if it does not exist, else upgrades it (Helm's {@code upgrade --install}).
      *
      * @param request the release, chart and values
-     * @return the new revision (for a dry run: the revision that would be written, not stored)
+     * @return the new revision, with the request's description (for a dry run: the revision that would be written, not
+     *     stored)
      * @throws DeployException when the release could not be installed or upgraded
      */
-    Revision upgradeOrInstall(DeployRequest request) throws DeployException;
+    Release upgradeOrInstall(DeployRequest request) throws DeployException;
 
     /**
-     * Rolls the release back to an earlier revision, which writes a new revision (Helm's {@code rollback}).
+     * Rolls the release back to an earlier revision, which writes a new revision (Helm's {@code rollback}). It must
+     * work on a release left pending by an interrupted operation: that is how such a release is recovered.
      *
      * @param release the release
      * @param toRevision the revision whose chart and values to restore
@@ -30,16 +33,16 @@ public interface Deployer {
      * @return the new revision
      * @throws DeployException when the rollback failed
      */
-    Revision rollback(ReleaseRef release, int toRevision, Duration timeout) throws DeployException;
+    Release rollback(ReleaseRef release, int toRevision, Duration timeout) throws DeployException;
 
     /**
-     * The release's revisions, oldest first; empty when the release does not exist.
+     * The release's revisions (helm-model's {@link Release}), oldest first; empty when the release does not exist.
      *
      * @param release the release
      * @return its history
      * @throws DeployException when the history could not be read
      */
-    List<Revision> history(ReleaseRef release) throws DeployException;
+    List<Release> history(ReleaseRef release) throws DeployException;
 
     /**
      * Uninstalls the release and its history (Helm's {@code uninstall}).

@@ -58,7 +58,18 @@ public final class Policies {
      * @return the policy
      */
     public static RollbackPolicy onWorkloadFailure() {
-        return new WorkloadFailurePolicy(Reasons.WORKLOAD_FAILURES, 1, RollbackScope.STEP);
+        return onWorkloadFailureOf(RollbackScope.STEP);
+    }
+
+    /**
+     * Rolls back the given scope at once when a resource reports a crash loop, an OOM kill or an image pull failure.
+     *
+     * @param scope what to roll back
+     * @return the policy
+     */
+    public static RollbackPolicy onWorkloadFailureOf(RollbackScope scope) {
+        return new WorkloadFailurePolicy(
+                Reasons.WORKLOAD_FAILURES, 1, java.util.Objects.requireNonNull(scope, "scope required"));
     }
 
     /**

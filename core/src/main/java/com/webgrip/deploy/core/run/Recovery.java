@@ -1,12 +1,12 @@
 package com.webgrip.deploy.core.run;
 
-import com.webgrip.deploy.core.deploy.ReleaseStatus;
-import com.webgrip.deploy.core.deploy.Revision;
 import com.webgrip.deploy.core.journal.EntryType;
 import com.webgrip.deploy.core.journal.JournalEntry;
 import com.webgrip.deploy.core.journal.ReplayedRun;
 import com.webgrip.deploy.core.journal.ReplayedStep;
 import com.webgrip.deploy.core.policy.RollbackScope;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -95,33 +95,33 @@ final class Recovery {
                 .thenCompose(history -> continueDeploy(run, step, history));
     }
 
-    private static CompletableFuture<Verdict> continueDeploy(Run run, StepRun step, List<Revision> history) {
-        Revision latest = RollbackTargets.latest(history);
+    private static CompletableFuture<Verdict> continueDeploy(Run run, StepRun step, List<Release> history) {
+        Release latest = RollbackTargets.latest(history);
         if (latest != null && latest.status().isPending()) {
             return recoverPending(run, step, history, latest).thenApply(ignored -> null);
         }
         boolean ours = latest != null
                 && latest.status() == ReleaseStatus.DEPLOYED
-                && latest.description().contains(run.runId)
-                && latest.number() > step.deployFrom;
+                && latest.info().description().contains(run.runId)
+                && latest.revision() > step.deployFrom;
         if (ours) {
             synchronized (run) {
-                if (latest.number() != step.deployedRevision) {
+                if (latest.revision() != step.deployedRevision) {
                     run.journal(JournalEntry.ofStep(
                             run.now(),
                             run.runId,
                             EntryType.DEPLOYED,
                             step.chart(),
                             Math.max(1, step.attempts),
-                            latest.number(),
+                            latest.revision(),
                             0,
                             latest.status().helmName(),
                             "found after a crash"));
                 }
-                step.deployedRevision = latest.number();
-                step.finalRevision = latest.number();
+                step.deployedRevision = latest.revision();
+                step.finalRevision = latest.revision();
                 step.changed = true;
-                step.adoptRevision = latest.number();
+                step.adoptRevision = latest.revision();
             }
         }
         return done(null);
@@ -129,11 +129,11 @@ final class Recovery {
 
     /** Rolls back (or uninstalls) a release left pending by an interrupted operation, then lets the step redeploy. */
     private static CompletableFuture<Void> recoverPending(
-            Run run, StepRun step, List<Revision> history, Revision latest) {
+            Run run, StepRun step, List<Release> history, Release latest) {
         Set<Integer> unhealthy = new HashSet<>(run.settings.knownUnhealthy().apply(step.step.release()));
         int target = latest.status() == ReleaseStatus.PENDING_INSTALL
                 ? RollbackTargets.UNINSTALL
-                : RollbackTargets.choose(history, latest.number(), unhealthy);
+                : RollbackTargets.choose(history, latest.revision(), unhealthy);
         String action = target == RollbackTargets.UNINSTALL ? "uninstall" : "rollback to " + target;
         synchronized (run) {
             run.journal(JournalEntry.ofStep(
@@ -142,10 +142,10 @@ final class Recovery {
                     EntryType.RECOVERY_INTENT,
                     step.chart(),
                     step.attempts,
-                    latest.number(),
+                    latest.revision(),
                     target,
                     action,
-                    "release was " + latest.status().helmName() + " at revision " + latest.number()
+                    "release was " + latest.status().helmName() + " at revision " + latest.revision()
                             + " after an interrupted operation"));
             run.emit(new RunEvent.Recovering(run.now(), run.runId, step.chart(), action));
         }
@@ -157,7 +157,7 @@ final class Recovery {
                     return run.settings
                             .deployer()
                             .rollback(step.step.release(), target, step.step.timeout())
-                            .number();
+                            .revision();
                 })
                 .thenAccept(revision -> {
                     synchronized (run) {

@@ -1,6 +1,7 @@
 package com.webgrip.deploy.core.run;
 
-import com.webgrip.deploy.core.deploy.Revision;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseHistory;
 import java.util.List;
 import java.util.Set;
 
@@ -8,10 +9,10 @@ import java.util.Set;
  * Chooses the revision to roll back to: the last revision that was deployed and healthy, not simply the previous
  * one.
  *
- * <p>A candidate is below the revision being rolled back from, was deployed successfully once (Helm status
- * {@code deployed} or {@code superseded}, so not {@code failed}, pending or uninstalled), and is not known to be
- * unhealthy (a revision the deployment history or this run saw fail its health gates). The highest candidate wins;
- * with none, the release is uninstalled, as Helm's {@code --atomic} does for a failed first install.
+ * <p>That is helm-model's {@link ReleaseHistory#lastKnownGoodBefore}: the highest revision below the one being rolled
+ * back from whose Helm status is {@code deployed} or {@code superseded} (so not failed, pending or uninstalled),
+ * judged healthy here as "not known to be unhealthy" (a revision the deployment history or this run saw fail). With
+ * none, the release is uninstalled, as Helm's {@code --atomic} does for a failed first install.
  */
 final class RollbackTargets {
 
@@ -20,23 +21,20 @@ final class RollbackTargets {
 
     private RollbackTargets() {}
 
-    static int choose(List<Revision> history, int from, Set<Integer> unhealthy) {
-        int best = UNINSTALL;
-        for (Revision revision : history) {
-            if (revision.number() < from
-                    && revision.status().wasDeployed()
-                    && !unhealthy.contains(revision.number())
-                    && revision.number() > best) {
-                best = revision.number();
-            }
+    static int choose(List<Release> history, int from, Set<Integer> unhealthy) {
+        if (history.isEmpty()) {
+            return UNINSTALL;
         }
-        return best;
+        return ReleaseHistory.of(history)
+                .lastKnownGoodBefore(from, release -> !unhealthy.contains(release.revision()))
+                .map(Release::revision)
+                .orElse(UNINSTALL);
     }
 
-    static Revision latest(List<Revision> history) {
-        Revision latest = null;
-        for (Revision revision : history) {
-            if (latest == null || revision.number() > latest.number()) {
+    static Release latest(List<Release> history) {
+        Release latest = null;
+        for (Release revision : history) {
+            if (latest == null || revision.revision() > latest.revision()) {
                 latest = revision;
             }
         }

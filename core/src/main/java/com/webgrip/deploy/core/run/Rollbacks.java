@@ -1,12 +1,12 @@
 package com.webgrip.deploy.core.run;
 
-import com.webgrip.deploy.core.deploy.Revision;
 import com.webgrip.deploy.core.health.HealthReport;
 import com.webgrip.deploy.core.health.HealthStatus;
 import com.webgrip.deploy.core.health.HealthTarget;
 import com.webgrip.deploy.core.journal.EntryType;
 import com.webgrip.deploy.core.journal.JournalEntry;
 import com.webgrip.deploy.core.journal.ReplayedStep;
+import com.webgrip.deploy.helm.release.Release;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,8 +90,8 @@ final class Rollbacks {
                 });
     }
 
-    private CompletableFuture<Void> rollBackFrom(StepRun step, List<Revision> history, String reason) {
-        Revision latest = RollbackTargets.latest(history);
+    private CompletableFuture<Void> rollBackFrom(StepRun step, List<Release> history, String reason) {
+        Release latest = RollbackTargets.latest(history);
         ReplayedStep replayed = step.replayed;
         boolean interrupted;
         synchronized (run) {
@@ -104,7 +104,7 @@ final class Rollbacks {
         int baseline = step.deployFrom;
         if (latest == null
                 || (baseline >= 0
-                        && latest.number() <= baseline
+                        && latest.revision() <= baseline
                         && !latest.status().isPending())) {
             synchronized (run) {
                 run.execution.finish(
@@ -121,7 +121,7 @@ final class Rollbacks {
                 unhealthy.add(step.deployedRevision); // the revision being rolled away from is never a target
             }
         }
-        int target = RollbackTargets.choose(history, latest.number(), unhealthy);
+        int target = RollbackTargets.choose(history, latest.revision(), unhealthy);
         synchronized (run) {
             run.journal(JournalEntry.ofStep(
                     run.now(),
@@ -129,11 +129,11 @@ final class Rollbacks {
                     EntryType.ROLLBACK_INTENT,
                     step.chart(),
                     step.attempts,
-                    latest.number(),
+                    latest.revision(),
                     target,
                     target == RollbackTargets.UNINSTALL ? "uninstall" : "rollback",
                     reason));
-            run.emit(new RunEvent.RollbackStarted(run.now(), run.runId, step.chart(), latest.number(), target));
+            run.emit(new RunEvent.RollbackStarted(run.now(), run.runId, step.chart(), latest.revision(), target));
         }
         return perform(step, target, reason);
     }
@@ -142,16 +142,15 @@ final class Rollbacks {
      * Finishes a rollback that was journaled before a crash: if the release moved past the revision it was rolled
      * back from, the rollback happened and is adopted; otherwise it is performed again to the journaled target.
      */
-    private CompletableFuture<Void> resumeRollback(
-            StepRun step, ReplayedStep replayed, Revision latest, String reason) {
+    private CompletableFuture<Void> resumeRollback(StepRun step, ReplayedStep replayed, Release latest, String reason) {
         int target = replayed.rollbackTarget();
         boolean happened = target == RollbackTargets.UNINSTALL
-                ? latest == null || latest.status() == com.webgrip.deploy.core.deploy.ReleaseStatus.UNINSTALLED
+                ? latest == null || latest.status() == com.webgrip.deploy.helm.release.ReleaseStatus.UNINSTALLED
                 : latest != null
-                        && latest.number() > replayed.rollbackFrom()
+                        && latest.revision() > replayed.rollbackFrom()
                         && !latest.status().isPending();
         if (happened) {
-            int revision = latest == null ? 0 : latest.number();
+            int revision = latest == null ? 0 : latest.revision();
             return recorded(step, target, revision, reason + " (the rollback had completed before the crash)");
         }
         synchronized (run) {
@@ -181,7 +180,7 @@ final class Rollbacks {
                         settings.blocking(),
                         () -> settings.deployer()
                                 .rollback(step.step.release(), target, step.step.timeout())
-                                .number());
+                                .revision());
         return call.thenCompose(revision -> recorded(step, target, revision, reason));
     }
 

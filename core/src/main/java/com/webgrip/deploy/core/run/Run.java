@@ -122,6 +122,13 @@ final class Run implements RunHandle {
                                 .map(w -> w.stream().map(RunStep::chart).toList())
                                 .toList(),
                         replayed != null));
+                for (StepRun step : steps.values()) {
+                    if (step.finished()) {
+                        // A resumed run tells its listeners what the journal says about steps that had ended.
+                        emit(new RunEvent.StepFinished(
+                                now(), runId, step.chart(), step.state, step.reason, step.finalRevision));
+                    }
+                }
             }
             body = approve().thenCompose(approved -> {
                 if (!approved) {
@@ -257,6 +264,22 @@ final class Run implements RunHandle {
                     step.reason = "not started: " + (stopReason == null ? "the run stopped" : stopReason);
                 }
                 step.finished = end;
+                if (!aborted) {
+                    try {
+                        journal(JournalEntry.ofStep(
+                                end,
+                                runId,
+                                EntryType.STEP_FINISHED,
+                                step.chart(),
+                                step.attempts,
+                                step.finalRevision,
+                                0,
+                                step.state.name(),
+                                step.reason));
+                    } catch (RunAborted e) {
+                        // recorded below as an aborted run
+                    }
+                }
                 emitSafely(new RunEvent.StepFinished(
                         end, runId, step.chart(), step.state, step.reason, step.finalRevision));
             }

@@ -2,7 +2,6 @@ package com.webgrip.deploy.core.run;
 
 import com.webgrip.deploy.core.deploy.DeployException;
 import com.webgrip.deploy.core.deploy.DeployRequest;
-import com.webgrip.deploy.core.deploy.Revision;
 import com.webgrip.deploy.core.health.HealthTarget;
 import com.webgrip.deploy.core.journal.EntryType;
 import com.webgrip.deploy.core.journal.JournalEntry;
@@ -11,6 +10,7 @@ import com.webgrip.deploy.core.policy.PolicyContext;
 import com.webgrip.deploy.core.policy.RollbackPolicy;
 import com.webgrip.deploy.core.policy.RollbackScope;
 import com.webgrip.deploy.core.policy.Trigger;
+import com.webgrip.deploy.helm.release.Release;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -130,18 +130,18 @@ final class StepExecution {
         }
         Blocking.call(settings.blocking(), () -> settings.deployer().history(step.step.release()))
                 .thenCompose(history -> {
-                    Revision latest = RollbackTargets.latest(history);
+                    Release latest = RollbackTargets.latest(history);
                     if (latest != null && latest.status().isPending() && !run.dryRun) {
                         throw new java.util.concurrent.CompletionException(new DeployException(
                                 DeployException.Kind.OPERATION_IN_PROGRESS,
                                 "release " + step.step.release() + " is "
                                         + latest.status().helmName()
-                                        + " at revision " + latest.number()
+                                        + " at revision " + latest.revision()
                                         + ": another operation is in progress or was interrupted; resume the run"
                                         + " that started it, or recover the release"));
                     }
-                    int from = latest == null ? 0 : latest.number();
-                    CompletableFuture<Revision> call;
+                    int from = latest == null ? 0 : latest.revision();
+                    CompletableFuture<Release> call;
                     synchronized (run) {
                         step.deployFrom = step.deployFrom < 0 ? from : Math.min(step.deployFrom, from);
                         run.journal(JournalEntry.ofStep(
@@ -192,13 +192,13 @@ final class StepExecution {
                 "webgrip-deploy run " + run.runId);
     }
 
-    private void deployed(StepRun step, Attempt attempt, Revision revision) {
+    private void deployed(StepRun step, Attempt attempt, Release revision) {
         synchronized (run) {
             if (run.dryRun) {
                 attempt.deployDone.complete(null);
                 attempt.result.complete(Verdict.of(
                         Verdict.Kind.DRY_RUN,
-                        "dry run: would write revision " + revision.number() + " of " + step.step.release()
+                        "dry run: would write revision " + revision.revision() + " of " + step.step.release()
                                 + " with chart " + step.step.chartRef()));
                 return;
             }
@@ -208,16 +208,16 @@ final class StepExecution {
                     EntryType.DEPLOYED,
                     step.chart(),
                     attempt.number,
-                    revision.number(),
+                    revision.revision(),
                     0,
                     revision.status().helmName(),
                     ""));
-            step.deployedRevision = revision.number();
-            step.finalRevision = revision.number();
+            step.deployedRevision = revision.revision();
+            step.finalRevision = revision.revision();
             step.changed = true;
-            attempt.revision = revision.number();
+            attempt.revision = revision.revision();
             attempt.deployedAt = run.now();
-            run.emit(new RunEvent.StepDeployed(run.now(), run.runId, step.chart(), revision.number()));
+            run.emit(new RunEvent.StepDeployed(run.now(), run.runId, step.chart(), revision.revision()));
             attempt.deployDone.complete(null);
         }
         if (!attempt.over()) {

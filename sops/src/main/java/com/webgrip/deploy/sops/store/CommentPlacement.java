@@ -20,8 +20,13 @@ final class CommentPlacement {
 
     private CommentPlacement() {}
 
-    static void relocate(Node node, int depth) {
-        if (depth > MAX_DEPTH) {
+    /** Relocates the comments of a document; every node once, however often aliases repeat it. */
+    static void relocate(Node document) {
+        relocate(document, 0, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static void relocate(Node node, int depth, java.util.Set<Node> visited) {
+        if (depth > MAX_DEPTH || !visited.add(node)) {
             return;
         }
         if (node instanceof MappingNode mapping) {
@@ -34,7 +39,7 @@ final class CommentPlacement {
                         pushInto(tuples.get(i - 1).getValueNode(), deeper, depth);
                     }
                 }
-                relocate(tuples.get(i).getValueNode(), depth + 1);
+                relocate(tuples.get(i).getValueNode(), depth + 1, visited);
             }
             if (!tuples.isEmpty()) {
                 List<CommentLine> deeper = takeDeeper(
@@ -54,7 +59,7 @@ final class CommentPlacement {
                         pushInto(items.get(i - 1), deeper, depth);
                     }
                 }
-                relocate(item, depth + 1);
+                relocate(item, depth + 1, visited);
             }
         }
     }

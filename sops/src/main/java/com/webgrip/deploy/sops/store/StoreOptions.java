@@ -26,9 +26,9 @@ public record StoreOptions(
         }
     }
 
-    /** sops's defaults: YAML indent 4, JSON tab; 256 MiB, 100 aliases, depth 256, 10 million nodes. */
+    /** sops's defaults: YAML indent 4, JSON tab; 256 MiB, 50 aliases to collections (SnakeYAML's default), depth 256, 10 million nodes. */
     public static StoreOptions defaults() {
-        return new StoreOptions(4, 0, 256L << 20, 100, 256, 10_000_000);
+        return new StoreOptions(4, 0, 256L << 20, 50, 256, 10_000_000);
     }
 
     /** A copy with another YAML indent. */

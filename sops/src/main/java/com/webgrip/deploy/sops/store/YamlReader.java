@@ -64,7 +64,7 @@ final class YamlReader {
         List<Node.Mapping> documents = new ArrayList<>();
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             for (org.yaml.snakeyaml.nodes.Node document : yaml.composeAll(reader)) {
-                CommentPlacement.relocate(document, 0);
+                CommentPlacement.relocate(document);
                 documents.add(new DocumentConverter(source, documents.size() + 1).document(document));
             }
         } catch (MarkedYAMLException e) {
