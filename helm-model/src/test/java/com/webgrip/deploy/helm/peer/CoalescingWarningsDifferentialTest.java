@@ -114,11 +114,12 @@ class CoalescingWarningsDifferentialTest {
     private record Section(Set<String> lines, boolean refused) {}
 
     private static Map<String, Section> runHelm(List<String> folders) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                HelmTemplateProcess.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // helm-java loads Helm through JNA
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), HelmTemplateProcess.class.getName()));
         command.addAll(folders);
         Process process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -139,7 +140,8 @@ class CoalescingWarningsDifferentialTest {
                 refused = false;
             } else if (line.equals(HelmTemplateProcess.REFUSED)) {
                 refused = true;
-            } else if (current != null && !line.isBlank()) {
+            } else if (current != null && TIMESTAMP.matcher(line).find()) {
+                // Only Go's log lines (they start with its timestamp), not what the JVM itself prints.
                 String message = TIMESTAMP.matcher(line).replaceFirst("");
                 Matcher withValue = WITH_VALUE.matcher(message);
                 lines.add(withValue.matches() ? withValue.group(1) : message);
