@@ -37,11 +37,16 @@ import java.util.Optional;
  */
 public final class Values {
     private static final Values EMPTY = new Values(Collections.emptyMap());
-    // Non-ASCII escaped: the output stays readable by YAML readers too, which refuse some raw characters.
+    // Non-ASCII and DEL escaped: the output stays readable by YAML readers too (Helm reads JSON values as YAML),
+    // which refuse raw DEL, C1 controls and non-characters.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new YamlSafeJsonEscapes());
+    }
 
     private final Map<String, Object> tree;
 
