@@ -157,4 +157,22 @@ class ChartFolderTest {
         write(".helmignore", "outside/\n");
         assertThat(Chart.load(chart).files()).noneMatch(name -> name.startsWith("outside"));
     }
+
+    @Test
+    void refusesAHelmignoreLinkedFromOutsideTheChart() throws IOException {
+        Path outside = Files.writeString(dir.resolve("ignore-rules"), "*.md\n");
+        Files.createSymbolicLink(chart.resolve(".helmignore"), outside);
+        assertThatThrownBy(() -> Chart.load(chart))
+                .isInstanceOfSatisfying(
+                        HelmInputException.class,
+                        e -> assertThat(e.source())
+                                .isEqualTo(chart.resolve(".helmignore").toString()));
+    }
+
+    @Test
+    void followsAHelmignoreLinkedFromInsideTheChart() throws IOException {
+        write("config/ignore-rules", "*.md\n");
+        Files.createSymbolicLink(chart.resolve(".helmignore"), Path.of("config/ignore-rules"));
+        assertThat(Chart.load(chart).files()).doesNotContain("README.md");
+    }
 }
