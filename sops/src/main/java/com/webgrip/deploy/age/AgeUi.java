@@ -42,6 +42,15 @@ public interface AgeUi {
      */
     default void waiting(String source) {}
 
+    /**
+     * Tells the person that something was skipped or matched nothing, for example an SSH key of
+     * an unsupported type in a recipients file, or an encrypted identities file none of whose
+     * identities opened a file. Default: shown as a message starting with {@code warning: }.
+     */
+    default void warn(String source, String warning) {
+        displayMessage(source, "warning: " + warning);
+    }
+
     /** The answer to {@link #confirm}. */
     enum Confirmation {
         /** The person chose the {@code yes} option. */
