@@ -184,7 +184,7 @@ public final class AgeKeys {
      * Like {@link #parseIdentities(String, String, AgeUi)}, from bytes: the content may also be
      * an age file encrypted with a passphrase ({@code age -p}, binary or armored) that holds an
      * identities file, as Go age accepts with {@code -i}. Such a file becomes one identity whose
-     * passphrase is asked through {@code ui} ({@link AgeUi#requestValue}, as a secret) the first
+     * passphrase is asked through {@code ui} ({@link AgeUi#requestPassphrase}) the first
      * time it is needed; {@link #recipientsOf} lists the recipients of the identities inside.
      */
     public static List<Identity> parseIdentities(byte[] content, String source, AgeUi ui) throws AgeKeyException {

@@ -63,7 +63,7 @@ final class EncryptedIdentitiesFile implements Identity, Destroyable {
     }
 
     private List<Identity> decrypt() throws AgeException {
-        char[] passphrase = ui.requestValue(source, "Enter passphrase for identity file \"" + source + "\"", true)
+        char[] passphrase = ui.requestPassphrase(source, "Enter passphrase for identity file \"" + source + "\"")
                 .orElseThrow(() -> new AgeKeyException(
                         source + ": the identities file is encrypted with a passphrase and no passphrase was given"));
         byte[] plaintext;
