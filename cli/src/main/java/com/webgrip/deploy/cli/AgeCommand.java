@@ -12,6 +12,7 @@ import com.webgrip.deploy.age.Stanza;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +36,11 @@ import picocli.CommandLine.Parameters;
 final class AgeCommand implements Callable<Integer> {
     /** The scrypt work factor of new passphrase files, as Go age uses. */
     static final int PASSPHRASE_WORK_FACTOR = 18;
+
+    /** Keys read from standard input ({@code -R -}, {@code -i -}) are bounded like key files. */
+    private static final int MAX_KEYS_FROM_STANDARD_INPUT = 16 << 20;
+
+    private static final String STANDARD_INPUT = "standard input";
 
     private final CliContext context;
 
@@ -56,14 +63,14 @@ final class AgeCommand implements Callable<Integer> {
     @Option(
             names = {"-R", "--recipients-file"},
             paramLabel = "PATH",
-            description = "Encrypt to the recipients in this file (repeatable).")
+            description = "Encrypt to the recipients in this file (repeatable); - reads standard input.")
     List<Path> recipientFiles = new ArrayList<>();
 
     @Option(
             names = {"-i", "--identity"},
             paramLabel = "PATH",
-            description =
-                    "Decrypt with the identities in this file (repeatable); with -e, encrypt to their public keys.")
+            description = "Decrypt with the identities in this file (repeatable; - reads standard input, an age -p file"
+                    + " is asked its passphrase); with -e, encrypt to their public keys.")
     List<Path> identityFiles = new ArrayList<>();
 
     @Option(
@@ -73,7 +80,8 @@ final class AgeCommand implements Callable<Integer> {
 
     @Option(
             names = {"-p", "--passphrase"},
-            description = "Encrypt with a passphrase (from the terminal, or AGE_PASSPHRASE).")
+            description = "Encrypt with a passphrase (from the terminal, or AGE_PASSPHRASE); an empty one typed at"
+                    + " the terminal is replaced by a generated one, which is shown.")
     boolean passphrase;
 
     @Option(
@@ -92,8 +100,8 @@ final class AgeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkFlags();
-        try (InputStream in =
-                input == null || input.toString().equals("-") ? context.stdin() : Files.newInputStream(input)) {
+        checkStandardStreams();
+        try (InputStream in = readsStandardInput(input) ? context.stdin() : Files.newInputStream(input)) {
             if (decrypt) {
                 AgeDecryptor decryptor =
                         Age.decryptor().identities(identities()).build();
@@ -138,6 +146,55 @@ final class AgeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * As age(1): standard input serves one purpose only (the input, {@code -R -} or {@code -i
+     * -}), and binary ciphertext is not written to a terminal unless asked for with {@code -o -}.
+     */
+    private void checkStandardStreams() throws AgeException {
+        long uses = Stream.concat(recipientFiles.stream(), identityFiles.stream())
+                        .filter(AgeCommand::isStandardStream)
+                        .count()
+                + (readsStandardInput(input) ? 1 : 0);
+        if (uses > 1) {
+            throw new AgeException("standard input is used for multiple purposes;"
+                    + " give the input as a file when -R - or -i - reads standard input");
+        }
+        if (!decrypt && !armor && output == null && context.terminal().standardOutputIsTerminal()) {
+            throw new AgeException("refusing to output binary to the terminal;"
+                    + " did you mean to use -a/--armor? Force anyway with \"-o -\"");
+        }
+    }
+
+    private static boolean readsStandardInput(Path input) {
+        return input == null || isStandardStream(input);
+    }
+
+    private static boolean isStandardStream(Path path) {
+        return path.toString().equals("-");
+    }
+
+    /** The bytes of {@code -R -} or {@code -i -}, bounded like a key file. */
+    private byte[] standardInputKeys() throws IOException {
+        byte[] bytes = context.stdin().readNBytes(MAX_KEYS_FROM_STANDARD_INPUT + 1);
+        if (bytes.length > MAX_KEYS_FROM_STANDARD_INPUT) {
+            Arrays.fill(bytes, (byte) 0);
+            throw new AgeException("standard input holds more than " + MAX_KEYS_FROM_STANDARD_INPUT + " bytes of keys");
+        }
+        return bytes;
+    }
+
+    private List<Identity> readIdentities(Path file, TerminalUi ui) throws IOException {
+        if (!isStandardStream(file)) {
+            return AgeKeys.readIdentitiesFile(file, ui);
+        }
+        byte[] bytes = standardInputKeys();
+        try {
+            return AgeKeys.parseIdentities(bytes, STANDARD_INPUT, ui);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
     private List<Recipient> recipients() throws IOException {
         List<Recipient> all = new ArrayList<>();
         if (passphrase) {
@@ -152,11 +209,19 @@ final class AgeCommand implements Callable<Integer> {
             all.add(AgeKeys.parseRecipient(recipient, context.random(), new TerminalUi(context)));
         }
         for (Path file : recipientFiles) {
-            all.addAll(AgeKeys.readRecipientsFile(file, context.random(), new TerminalUi(context)));
+            TerminalUi ui = new TerminalUi(context);
+            all.addAll(
+                    isStandardStream(file)
+                            ? AgeKeys.parseRecipients(
+                                    new String(standardInputKeys(), StandardCharsets.UTF_8),
+                                    STANDARD_INPUT,
+                                    context.random(),
+                                    ui)
+                            : AgeKeys.readRecipientsFile(file, context.random(), ui));
         }
         for (Path file : identityFiles) {
-            for (Identity identity : AgeKeys.readIdentitiesFile(file, new TerminalUi(context))) {
-                all.add(AgeKeys.recipientOf(identity));
+            for (Identity identity : readIdentities(file, new TerminalUi(context))) {
+                all.addAll(AgeKeys.recipientsOf(identity));
             }
         }
         return all;
@@ -165,7 +230,7 @@ final class AgeCommand implements Callable<Integer> {
     private List<Identity> identities() throws IOException {
         List<Identity> all = new ArrayList<>();
         for (Path file : identityFiles) {
-            all.addAll(AgeKeys.readIdentitiesFile(file, new TerminalUi(context)));
+            all.addAll(readIdentities(file, new TerminalUi(context)));
         }
         if (all.isEmpty()) {
             all.add(new PromptingPassphraseIdentity(context));

@@ -54,13 +54,26 @@ record CliContext(
                 new SecureRandom());
     }
 
-    /** Reads secrets from the person at the terminal. */
+    /** Reads secrets from the person at the terminal, and tells what the standard streams are. */
     interface Terminal {
         /** The line typed after {@code prompt}, without echo; null when there is no terminal. */
         char[] readSecret(String prompt);
 
+        /**
+         * Shows a line to the person at the terminal (not on standard error, which may be a log
+         * file), for example a generated passphrase; false when there is no terminal.
+         */
+        default boolean show(String line) {
+            return false;
+        }
+
+        /** Whether standard output is a terminal (age then refuses to print binary there). */
+        default boolean standardOutputIsTerminal() {
+            return false;
+        }
+
         static Terminal system() {
-            return prompt -> interactive() ? System.console().readPassword("%s", prompt) : null;
+            return new SystemTerminal();
         }
 
         /**
@@ -76,6 +89,44 @@ record CliContext(
                 return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
             } catch (ReflectiveOperationException e) {
                 return true; // before JDK 22 a console exists only at a terminal
+            }
+        }
+    }
+
+    /** The process's terminal, through {@link System#console()}. */
+    static final class SystemTerminal implements Terminal {
+        @Override
+        public char[] readSecret(String prompt) {
+            return Terminal.interactive() ? System.console().readPassword("%s", prompt) : null;
+        }
+
+        @Override
+        public boolean show(String line) {
+            if (!Terminal.interactive()) {
+                return false;
+            }
+            System.console().writer().println(line);
+            System.console().writer().flush();
+            return true;
+        }
+
+        @Override
+        public boolean standardOutputIsTerminal() {
+            return isTerminal(1);
+        }
+
+        /**
+         * Whether file descriptor {@code fd} is a terminal: on Linux, where {@code /proc} names
+         * it; elsewhere, whether a console is attached (which needs both standard input and output
+         * to be terminals).
+         */
+        private static boolean isTerminal(int fd) {
+            try {
+                String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd))
+                        .toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return Terminal.interactive();
             }
         }
     }

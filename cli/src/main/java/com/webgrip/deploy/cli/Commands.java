@@ -1,6 +1,9 @@
 package com.webgrip.deploy.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,18 +11,37 @@ import picocli.CommandLine.Command;
 final class Commands {
     private Commands() {}
 
-    static CommandLine commandLine(CliContext context) {
+    /** The subcommands in the order help lists them. */
+    private static final Map<String, Function<CliContext, Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Function<CliContext, Object>> subcommands() {
+        Map<String, Function<CliContext, Object>> all = new LinkedHashMap<>();
+        all.put("age", AgeCommand::new);
+        all.put("age-keygen", AgeKeygenCommand::new);
+        all.put("age-inspect", AgeInspectCommand::new);
+        all.put("plan", PlanCommand::new);
+        all.put("validate", ValidateCommand::new);
+        all.put("sops", context -> new CommandLine(new SopsCommand(context)));
+        all.put("deploy", DeployCommand::new);
+        all.put("resume", ResumeCommand::new);
+        all.put("history", HistoryCommand::new);
+        all.put("metrics", MetricsCommand::new);
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * The command line for {@code args}. When the first argument names a subcommand, only that
+     * one is built: picocli reflects over every command it is given, and building all of them
+     * took most of a second of start-up for an {@code age -d}.
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
         CommandLine root = new CommandLine(new Root());
-        root.addSubcommand("age", new AgeCommand(context));
-        root.addSubcommand("age-keygen", new AgeKeygenCommand(context));
-        root.addSubcommand("age-inspect", new AgeInspectCommand(context));
-        root.addSubcommand("plan", new PlanCommand(context));
-        root.addSubcommand("validate", new ValidateCommand(context));
-        root.addSubcommand("sops", new CommandLine(new SopsCommand(context)));
-        root.addSubcommand("deploy", new DeployCommand(context));
-        root.addSubcommand("resume", new ResumeCommand(context));
-        root.addSubcommand("history", new HistoryCommand(context));
-        root.addSubcommand("metrics", new MetricsCommand(context));
+        Function<CliContext, Object> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+        if (named != null) {
+            root.addSubcommand(args[0], named.apply(context));
+        } else {
+            SUBCOMMANDS.forEach((name, factory) -> root.addSubcommand(name, factory.apply(context)));
+        }
         return configure(root, context);
     }
 

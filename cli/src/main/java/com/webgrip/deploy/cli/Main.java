@@ -21,6 +21,6 @@ public final class Main {
 
     /** Runs the command in this process: 0 on success, 1 on failure, 2 on a usage error. */
     static int run(CliContext context, String... args) {
-        return Commands.commandLine(context).execute(args);
+        return Commands.commandLine(context, args).execute(args);
     }
 }

@@ -27,6 +27,18 @@ final class TerminalUi implements AgeUi {
         return Optional.ofNullable(context.terminal().readSecret(prompt + ": "));
     }
 
+    /** The passphrase of an {@code age -p} identities file: {@code AGE_PASSPHRASE}, else typed. */
+    @Override
+    public Optional<char[]> requestPassphrase(String source, String prompt) {
+        return Passphrases.forIdentityFile(context, prompt);
+    }
+
+    /** As age(1): {@code age: warning: …} on standard error. */
+    @Override
+    public void warn(String source, String warning) {
+        context.stderr().println("age: warning: " + source + ": " + warning);
+    }
+
     @Override
     public Confirmation confirm(String source, String prompt, String yes, Optional<String> no) {
         String choices = no.map(n -> " [y = " + yes + ", n = " + n + "]").orElse(" [y = " + yes + "]");

@@ -21,6 +21,7 @@ final class CliHarness {
     private Map<String, String> environment = Map.of();
     private final Deque<String> typed = new ArrayDeque<>();
     private boolean terminal;
+    private boolean stdoutIsTerminal;
 
     CliHarness stdin(byte[] bytes) {
         this.stdin = bytes.clone();
@@ -39,6 +40,12 @@ final class CliHarness {
         return this;
     }
 
+    /** Standard output is a terminal (age then refuses to write binary there). */
+    CliHarness stdoutIsTerminal() {
+        stdoutIsTerminal = true;
+        return this;
+    }
+
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -47,7 +54,17 @@ final class CliHarness {
                 out,
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 environment,
-                prompt -> terminal && !typed.isEmpty() ? typed.pop().toCharArray() : null,
+                new CliContext.Terminal() {
+                    @Override
+                    public char[] readSecret(String prompt) {
+                        return terminal && !typed.isEmpty() ? typed.pop().toCharArray() : null;
+                    }
+
+                    @Override
+                    public boolean standardOutputIsTerminal() {
+                        return stdoutIsTerminal;
+                    }
+                },
                 CLOCK,
                 new SecureRandom());
         int status = Main.run(context, args);

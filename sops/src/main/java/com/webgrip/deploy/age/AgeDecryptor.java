@@ -18,7 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Decrypts with a fixed list of identities, tried in order. Immutable and thread-safe. Memory
- * stays at a few 64 KiB chunks per thread whatever the size of the file; no plaintext is released
+ * stays at {@code 2 x parallelism} batches of 256 KiB whatever the size of the file; no plaintext is released
  * before its chunk authenticated.
  *
  * <p>Failures are typed: {@link AgeArmorException}, {@link AgeHeaderException},
@@ -68,7 +68,7 @@ public final class AgeDecryptor {
                         "the payload nonce has " + nonce.length + " bytes; expected " + Payload.NONCE_LENGTH);
             }
             payloadKey = Payload.key(fileKey, nonce);
-            return new DecryptingInputStream(in, new ChunkCrypter(aead, payloadKey, false, parallelism, executor));
+            return new DecryptingInputStream(in, new ChunkPipeline(false, aead, payloadKey, parallelism, executor));
         } finally {
             Arrays.fill(fileKey, (byte) 0);
             X25519Identity.zero(payloadKey);
@@ -152,7 +152,11 @@ public final class AgeDecryptor {
             return this;
         }
 
-        /** How many chunks are opened at once (1 = only the calling thread); default the CPU count. */
+        /**
+         * How many threads may work at once: the calling thread and up to {@code parallelism - 1}
+         * tasks on the executor, each on its own batch of four chunks, while the calling thread
+         * also reads and writes. 1 keeps all work on the calling thread. Default the CPU count.
+         */
         public Builder parallelism(int parallelism) {
             if (parallelism < 1 || parallelism > 64) {
                 throw new IllegalArgumentException("parallelism is " + parallelism + "; expected 1 to 64");

@@ -18,7 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Encrypts to a fixed set of recipients. Immutable and thread-safe; each call draws a fresh file
- * key. Memory stays at a few 64 KiB chunks per thread whatever the size of the plaintext.
+ * key. Memory stays at {@code 2 x parallelism} batches of 256 KiB whatever the size of the plaintext.
  *
  * <pre>{@code
  * AgeEncryptor encryptor = Age.encryptor().recipient(AgeKeys.parseRecipient("age1...")).armor(true).build();
@@ -75,7 +75,7 @@ public final class AgeEncryptor {
             OutputStream out = armor ? new ArmorOutputStream(sink) : sink;
             out.write(header.encoded());
             out.write(nonce);
-            return new EncryptingOutputStream(out, new ChunkCrypter(aead, payloadKey, true, parallelism, executor));
+            return new EncryptingOutputStream(out, new ChunkPipeline(true, aead, payloadKey, parallelism, executor));
         } finally {
             fileKey.destroy();
             Arrays.fill(fileKeyBytes, (byte) 0);
@@ -138,7 +138,11 @@ public final class AgeEncryptor {
             return this;
         }
 
-        /** How many chunks are sealed at once (1 = only the calling thread); default the CPU count. */
+        /**
+         * How many threads may work at once: the calling thread and up to {@code parallelism - 1}
+         * tasks on the executor, each on its own batch of four chunks, while the calling thread
+         * also reads and writes. 1 keeps all work on the calling thread. Default the CPU count.
+         */
         public Builder parallelism(int parallelism) {
             if (parallelism < 1 || parallelism > 64) {
                 throw new IllegalArgumentException("parallelism is " + parallelism + "; expected 1 to 64");

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -86,7 +87,11 @@ public final class AgeKeys {
         return parseRecipients(content, source, random, AgeUi.nonInteractive());
     }
 
-    /** Like {@link #parseRecipients(String, String, SecureRandom)}, with a UI for plugin recipients. */
+    /**
+     * Like {@link #parseRecipients(String, String, SecureRandom)}, with a UI for plugin recipients.
+     * As in Go age, an SSH public key of a type age cannot encrypt to (ecdsa, sk-…) is
+     * skipped, and {@code ui} is warned, rather than failing the whole file.
+     */
     public static List<Recipient> parseRecipients(String content, String source, SecureRandom random, AgeUi ui)
             throws AgeKeyException {
         List<Recipient> recipients = new ArrayList<>();
@@ -99,6 +104,11 @@ public final class AgeKeys {
             try {
                 recipients.add(parseRecipient(line, random, ui));
             } catch (AgeKeyException e) {
+                Optional<String> sshType = SshPublicKey.declaredType(line);
+                if (sshType.isPresent()) {
+                    ui.warn(source, "line " + (i + 1) + ": ignoring unsupported SSH key of type " + sshType.get());
+                    continue;
+                }
                 throw new AgeKeyException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
@@ -170,9 +180,32 @@ public final class AgeKeys {
         return readIdentitiesFile(file, AgeUi.nonInteractive());
     }
 
-    /** Reads an identities file, with a UI for passphrases and plugins. */
+    /**
+     * Like {@link #parseIdentities(String, String, AgeUi)}, from bytes: the content may also be
+     * an age file encrypted with a passphrase ({@code age -p}, binary or armored) that holds an
+     * identities file, as Go age accepts with {@code -i}. Such a file becomes one identity whose
+     * passphrase is asked through {@code ui} ({@link AgeUi#requestPassphrase}) the first
+     * time it is needed; {@link #recipientsOf} lists the recipients of the identities inside.
+     */
+    public static List<Identity> parseIdentities(byte[] content, String source, AgeUi ui) throws AgeKeyException {
+        Objects.requireNonNull(ui, "ui");
+        if (EncryptedIdentitiesFile.looksEncrypted(content)) {
+            return List.of(new EncryptedIdentitiesFile(content, source, ui));
+        }
+        return IdentitiesFile.parse(new String(content, StandardCharsets.UTF_8), source, ui);
+    }
+
+    /**
+     * Reads an identities file, with a UI for passphrases (of encrypted SSH keys and of
+     * passphrase-encrypted identities files) and plugins. See {@link #parseIdentities(byte[], String, AgeUi)}.
+     */
     public static List<Identity> readIdentitiesFile(Path file, AgeUi ui) throws IOException {
-        return parseIdentities(readKeyFile(file, "identities"), file.toString(), ui);
+        byte[] content = readKeyBytes(file, "identities");
+        try {
+            return parseIdentities(content, file.toString(), ui);
+        } finally {
+            java.util.Arrays.fill(content, (byte) 0);
+        }
     }
 
     /** A fresh X25519 key pair. */
@@ -209,13 +242,36 @@ public final class AgeKeys {
      * key of a native or SSH key, or, for a plugin identity, a recipient that asks the plugin to
      * wrap to the identity's key.
      *
-     * @throws AgeKeyException when the identity has no recipient (a passphrase)
+     * @throws AgeKeyException when the identity has no recipient (a passphrase), or stands for
+     *     several identities (a passphrase-encrypted identities file: use {@link #recipientsOf})
      */
     public static Recipient recipientOf(Identity identity) throws AgeKeyException {
         if (identity instanceof PluginIdentity plugin) {
             return plugin.recipient();
         }
+        if (identity instanceof EncryptedIdentitiesFile) {
+            throw new AgeKeyException(
+                    "a passphrase-encrypted identities file may hold several identities;" + " use recipientsOf");
+        }
         return publicKeyOf(identity);
+    }
+
+    /**
+     * The recipients of an identity: its {@link #recipientOf recipient}, or for a
+     * passphrase-encrypted identities file those of every identity inside (which asks for its
+     * passphrase).
+     *
+     * @throws AgeException when an identity has no recipient, or the file cannot be decrypted
+     */
+    public static List<Recipient> recipientsOf(Identity identity) throws AgeException {
+        if (identity instanceof EncryptedIdentitiesFile file) {
+            List<Recipient> recipients = new ArrayList<>();
+            for (Identity inside : file.identities()) {
+                recipients.addAll(recipientsOf(inside));
+            }
+            return List.copyOf(recipients);
+        }
+        return List.of(recipientOf(identity));
     }
 
     /**
@@ -238,11 +294,15 @@ public final class AgeKeys {
     }
 
     private static String readKeyFile(Path file, String kind) throws IOException {
+        return new String(readKeyBytes(file, kind), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readKeyBytes(Path file, String kind) throws IOException {
         long size = Files.size(file);
         if (size > MAX_KEY_FILE_SIZE) {
             throw new AgeKeyException(
                     file + ": " + kind + " file has " + size + " bytes; expected at most " + MAX_KEY_FILE_SIZE);
         }
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return Files.readAllBytes(file);
     }
 }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -40,6 +41,7 @@ public final class AgePlugins {
     private final ScheduledExecutorService scheduler;
     private final SecureRandom random;
     private final Redirect pluginStderr;
+    private final Map<String, String> extraEnvironment;
 
     private AgePlugins(Builder builder) {
         this.ui = builder.ui;
@@ -49,6 +51,7 @@ public final class AgePlugins {
         this.scheduler = builder.scheduler == null ? SchedulerHolder.SCHEDULER : builder.scheduler;
         this.random = builder.random == null ? AgeKeys.defaultRandom() : builder.random;
         this.pluginStderr = builder.pluginStderr;
+        this.extraEnvironment = builder.extraEnvironment;
     }
 
     /** A builder with the defaults: no UI, {@code PATH}, {@link #DEFAULT_TIMEOUT}. */
@@ -77,6 +80,21 @@ public final class AgePlugins {
      */
     public Identity identity(String encoded) throws AgeKeyException {
         return new PluginIdentity(this, PluginNames.ofIdentity(encoded), encoded.strip());
+    }
+
+    /**
+     * A plugin identity without data (age's {@code -j NAME}): the plugin finds the keys itself,
+     * for example in an agent or on a hardware token. Nothing runs until it unwraps a header.
+     *
+     * @throws AgeKeyException when the plugin name is not allowed
+     */
+    public Identity identityWithoutData(String name) throws AgeKeyException {
+        if (!PluginNames.isValid(name)) {
+            throw new AgeKeyException("plugin name " + SshPublicKey.printable(name)
+                    + " is not allowed; expected letters, digits and + - . _ only");
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return new PluginIdentity(this, lower, Bech32.encodeUpper("age-plugin-" + lower + "-", new byte[0]));
     }
 
     /**
@@ -143,6 +161,10 @@ public final class AgePlugins {
         return pluginStderr;
     }
 
+    Map<String, String> extraEnvironment() {
+        return extraEnvironment;
+    }
+
     private static final class SchedulerHolder {
         static final ScheduledExecutorService SCHEDULER = newScheduler();
 
@@ -166,6 +188,7 @@ public final class AgePlugins {
         private ScheduledExecutorService scheduler;
         private SecureRandom random;
         private Redirect pluginStderr = Redirect.DISCARD;
+        private Map<String, String> extraEnvironment = Map.of();
 
         private Builder() {}
 
@@ -217,6 +240,22 @@ public final class AgePlugins {
                         "a piped standard error would never be read; use a file," + " INHERIT or DISCARD");
             }
             this.pluginStderr = redirect;
+            return this;
+        }
+
+        /**
+         * Variables a plugin gets on top of the few it inherits. A plugin does not receive the
+         * JVM's whole environment (which often holds {@code SOPS_AGE_KEY}, {@code AGE_PASSPHRASE}
+         * or cloud credentials), only {@code PATH}, {@code HOME}, {@code USER}, {@code LOGNAME},
+         * {@code SHELL}, the temporary folder ({@code TMPDIR}, {@code TMP}, {@code TEMP}), the
+         * locale ({@code LANG}, {@code LANGUAGE}, {@code LC_*}, {@code TZ}), {@code AGEDEBUG},
+         * {@code SSH_AUTH_SOCK}, the XDG folders and Windows' system folders, when set. Give here
+         * what a plugin needs beyond that, for example a PC/SC or TPM setting. Default none.
+         *
+         * @throws IllegalArgumentException when a name is empty or holds {@code =} or NUL
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.extraEnvironment = PluginEnvironment.checkedCopy(variables);
             return this;
         }
 

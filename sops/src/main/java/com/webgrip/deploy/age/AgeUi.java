@@ -42,6 +42,24 @@ public interface AgeUi {
      */
     default void waiting(String source) {}
 
+    /**
+     * Asks for the passphrase of a passphrase-encrypted identities file named {@code source}.
+     * Default: {@link #requestValue} as a secret. A command line may answer from its own
+     * passphrase source (age's {@code AGE_PASSPHRASE}) without answering plugins' requests too.
+     */
+    default Optional<char[]> requestPassphrase(String source, String prompt) {
+        return requestValue(source, prompt, true);
+    }
+
+    /**
+     * Tells the person that something was skipped or matched nothing, for example an SSH key of
+     * an unsupported type in a recipients file, or an encrypted identities file none of whose
+     * identities opened a file. Default: shown as a message starting with {@code warning: }.
+     */
+    default void warn(String source, String warning) {
+        displayMessage(source, "warning: " + warning);
+    }
+
     /** The answer to {@link #confirm}. */
     enum Confirmation {
         /** The person chose the {@code yes} option. */

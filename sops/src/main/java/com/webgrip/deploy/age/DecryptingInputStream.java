@@ -2,155 +2,151 @@ package com.webgrip.deploy.age;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
 
 /**
- * The plaintext of a STREAM payload. Reads a batch of encrypted chunks ahead, opens them (in
- * parallel when allowed), and releases each chunk only once it authenticated. The last chunk is
- * known by the end of the input: a chunk followed by end of input must carry the last-chunk flag,
- * and every other chunk must not.
+ * The plaintext of a STREAM payload. Reads the ciphertext ahead in batches of chunks (one read
+ * call each), has them opened by a {@link ChunkPipeline} while the caller consumes earlier ones,
+ * and releases a chunk only once it authenticated. The payload's last chunk is known by the end of
+ * the input: each batch is read with one byte more than it holds, so that end of input is seen
+ * without a read of its own.
  */
 final class DecryptingInputStream extends InputStream {
     private final InputStream in;
-    private final ChunkCrypter crypter;
+    private final ChunkPipeline pipeline;
     private long nextCounter;
-    private int lookahead = -1;
-    private boolean sawLast;
+    /** The byte read ahead after the last full batch, or -1. */
+    private int carried = -1;
 
-    private int batchCount;
-    private int batchIndex;
-    private int chunkPosition;
+    private boolean endOfInput;
+
+    private ChunkBatch current;
+    private int position;
     /** Raised once the chunks before the failing one have been read. */
     private AgePayloadException failure;
 
     private boolean closed;
 
-    DecryptingInputStream(InputStream in, ChunkCrypter crypter) {
+    DecryptingInputStream(InputStream in, ChunkPipeline pipeline) {
         this.in = in;
-        this.crypter = crypter;
+        this.pipeline = pipeline;
     }
-
-    private final byte[] one = new byte[1];
 
     @Override
     public int read() throws IOException {
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        if (!ensureAvailable()) {
+            return -1;
+        }
+        return current.output[position++] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
+        Objects.checkFromIndexSize(offset, length, buffer.length);
         if (length == 0) {
+            checkOpen();
             return 0;
         }
-        while (batchIndex >= batchCount || chunkPosition == crypter.outputLength[batchIndex]) {
-            if (batchIndex < batchCount) {
-                batchIndex++;
-                chunkPosition = 0;
-                continue;
+        if (!ensureAvailable()) {
+            return -1;
+        }
+        int n = Math.min(length, current.outputLength - position);
+        System.arraycopy(current.output, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    /** Writes each batch's plaintext straight from the batch, with no intermediate buffer. */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        long total = 0;
+        while (ensureAvailable()) {
+            int n = current.outputLength - position;
+            out.write(current.output, position, n);
+            position += n;
+            total += n;
+        }
+        return total;
+    }
+
+    @Override
+    public int available() throws IOException {
+        checkOpen();
+        return current == null ? 0 : current.outputLength - position;
+    }
+
+    /** True when plaintext is ready at {@link #position} of {@link #current}; false at the end. */
+    private boolean ensureAvailable() throws IOException {
+        checkOpen();
+        while (current == null || position == current.outputLength) {
+            if (current != null) {
+                if (current.problem != null) {
+                    failure = new AgePayloadException(
+                            "age payload chunk " + current.problemChunk + ": " + current.problem);
+                }
+                current = null;
+                pipeline.release();
             }
             if (failure != null) {
                 throw failure;
             }
-            if (sawLast) {
-                return -1;
+            fillFreeSlots();
+            if (!pipeline.hasInFlight()) {
+                return false;
             }
-            fillBatch();
+            current = pipeline.awaitOldest();
+            position = 0;
         }
-        int n = Math.min(length, crypter.outputLength[batchIndex] - chunkPosition);
-        System.arraycopy(crypter.output[batchIndex], chunkPosition, buffer, offset, n);
-        chunkPosition += n;
-        return n;
+        return true;
     }
 
-    private void fillBatch() throws IOException {
-        int count = 0;
-        while (count < crypter.capacity() && !sawLast) {
-            int length = readChunk(crypter.input[count]);
-            crypter.inputLength[count] = length;
-            crypter.counters[count] = nextCounter++;
-            // A guess, checked below: the chunk before the end of input is the final one.
-            crypter.last[count] = sawLast;
-            count++;
-        }
-        crypter.process(count);
-        batchCount = count;
-        batchIndex = 0;
-        chunkPosition = 0;
-        for (int i = 0; i < count; i++) {
-            boolean endOfInputFollows = sawLast && i == count - 1;
-            String before = problemBeforeRelease(i);
-            if (before != null) {
-                fail(i, before, i);
-                return;
+    /** Reads ciphertext into every free slot (each starts being opened at once) until the input ends. */
+    private void fillFreeSlots() throws IOException {
+        while (!endOfInput && pipeline.hasFreeSlot()) {
+            ChunkBatch batch = pipeline.nextFree();
+            byte[] buffer = batch.input;
+            int n = 0;
+            if (carried >= 0) {
+                buffer[n++] = (byte) carried;
+                carried = -1;
             }
-            if (crypter.last[i] && !endOfInputFollows) {
-                fail(i, "trailing data after the final chunk", i + 1);
-                return;
+            while (n < buffer.length) {
+                int read = in.read(buffer, n, buffer.length - n);
+                if (read < 0) {
+                    endOfInput = true;
+                    break;
+                }
+                n += read;
             }
-            if (!crypter.last[i] && endOfInputFollows) {
-                fail(i, "the payload ends without a final chunk", i + 1);
-                return;
+            if (!endOfInput) {
+                n--; // the byte read ahead belongs to the next batch
+                carried = buffer[n] & 0xff;
             }
+            batch.inputLength = n;
+            batch.endsPayload = endOfInput;
+            batch.firstCounter = nextCounter;
+            nextCounter += batch.chunkCount();
+            pipeline.submit();
         }
     }
 
-    /**
-     * Like Go age, a full chunk is tried with both last-chunk flags, so that a final chunk followed
-     * by trailing data (or a non-final chunk at the end of input) is released before the error.
-     */
-    private String problemBeforeRelease(int i) {
-        int length = crypter.inputLength[i];
-        if (length == 0) {
-            return "the payload has no chunks; expected at least one (possibly empty) final chunk";
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
         }
-        if (length < ChaChaPoly.TAG_LENGTH) {
-            return "truncated: " + length + " bytes is shorter than an authentication tag";
-        }
-        if (crypter.outputLength[i] < 0
-                && !(length == Payload.ENCRYPTED_CHUNK_SIZE && crypter.reopenWithOtherFlag(i))) {
-            return "does not authenticate (changed or truncated)";
-        }
-        if (crypter.last[i] && crypter.outputLength[i] == 0 && crypter.counters[i] > 0) {
-            return "the final chunk is empty; only an empty payload may end with an empty chunk";
-        }
-        return null;
-    }
-
-    /** Releases chunks before {@code releasedBefore}, then raises the failure of chunk {@code i}. */
-    private void fail(int i, String problem, int releasedBefore) {
-        failure = new AgePayloadException("age payload chunk " + crypter.counters[i] + ": " + problem);
-        batchCount = releasedBefore;
-    }
-
-    /** Reads one encrypted chunk; sets {@link #sawLast} when end of input follows it. */
-    private int readChunk(byte[] chunk) throws IOException {
-        int n = 0;
-        if (lookahead >= 0) {
-            chunk[n++] = (byte) lookahead;
-            lookahead = -1;
-        }
-        while (n < chunk.length) {
-            int read = in.read(chunk, n, chunk.length - n);
-            if (read < 0) {
-                sawLast = true;
-                return n;
-            }
-            n += read;
-        }
-        lookahead = in.read();
-        sawLast = lookahead < 0;
-        return n;
     }
 
     @Override
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            crypter.close();
-            in.close();
+            try {
+                pipeline.close();
+            } finally {
+                in.close();
+            }
         }
     }
 }

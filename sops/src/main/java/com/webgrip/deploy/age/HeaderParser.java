@@ -16,8 +16,17 @@ import java.util.List;
 final class HeaderParser {
     /** A longer line is refused before it is held in memory (post-quantum shares are ~1.5 KB). */
     static final int MAX_LINE_LENGTH = 64 * 1024;
-    /** A longer header is refused before it is held in memory. */
-    static final int MAX_HEADER_LENGTH = 16 * 1024 * 1024;
+    /**
+     * A longer header is refused before it is held in memory. 1 MiB still holds hundreds of
+     * post-quantum stanzas (~1.5 KB each).
+     */
+    static final int MAX_HEADER_LENGTH = 1024 * 1024;
+    /**
+     * More stanzas are refused: every identity tries every stanza (a scalar multiplication, an
+     * ML-KEM decapsulation or a plugin round trip each), so the count bounds the work a hostile
+     * header can cause. Real files have one stanza per recipient.
+     */
+    static final int MAX_STANZAS = 4096;
 
     private final InputStream in;
     private final ByteArrayOutputStream consumed = new ByteArrayOutputStream();
@@ -46,6 +55,9 @@ final class HeaderParser {
         List<Stanza> stanzas = new ArrayList<>();
         String line = readLine();
         while (line != null && line.startsWith("->")) {
+            if (stanzas.size() == MAX_STANZAS) {
+                throw error("the header has more than " + MAX_STANZAS + " recipient stanzas");
+            }
             stanzas.add(readStanza(line));
             line = readLine();
         }

@@ -1,5 +1,6 @@
 package com.webgrip.deploy.age;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,9 +11,12 @@ final class IdentitiesFile {
 
     static List<Identity> parse(String content, String source, AgeUi ui) throws AgeKeyException {
         String start = content.stripLeading();
-        if (start.startsWith("age-encryption.org/") || start.startsWith("-----BEGIN AGE ENCRYPTED FILE-----")) {
-            throw new AgeKeyException(
-                    source + ": passphrase-encrypted identities files are not supported by this build yet");
+        if (start.startsWith(ArmorInputStream.BEGIN)) {
+            return List.of(new EncryptedIdentitiesFile(content.getBytes(StandardCharsets.UTF_8), source, ui));
+        }
+        if (start.startsWith("age-encryption.org/")) {
+            throw new AgeKeyException(source + ": a binary age-encrypted identities file cannot be read from text;"
+                    + " read it as bytes (AgeKeys.readIdentitiesFile or parseIdentities(byte[], ...))");
         }
         List<String> lines = content.lines().collect(Collectors.toList());
         List<Identity> identities = new ArrayList<>();

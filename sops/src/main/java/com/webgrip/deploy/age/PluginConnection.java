@@ -1,7 +1,6 @@
 package com.webgrip.deploy.age;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +29,8 @@ final class PluginConnection implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.in = new BufferedInputStream(process.getInputStream());
-        this.out = new BufferedOutputStream(process.getOutputStream());
+        // Zeroes what it sent: wrap-file-key carries the file key.
+        this.out = new ZeroingBufferedOutputStream(process.getOutputStream(), 8192);
     }
 
     static PluginConnection start(AgePlugins config, String name, String stateMachine) throws AgePluginException {
@@ -39,6 +39,7 @@ final class PluginConnection implements AutoCloseable {
                 // Plugins must not depend on the working directory (C2SP age-plugin); Go age uses the temp dir.
                 .directory(Path.of(System.getProperty("java.io.tmpdir")).toFile())
                 .redirectError(config.pluginStderr());
+        PluginEnvironment.restrict(builder.environment(), config.extraEnvironment());
         try {
             return new PluginConnection(config, name, builder.start());
         } catch (IOException e) {

@@ -26,6 +26,17 @@ final class Scrypt {
         }
     }
 
+    /** The bytes scrypt allocates for work factor {@code logN} with r = 8: 2^logN blocks of 128 x r bytes. */
+    static long memoryNeeded(int logN) {
+        return (128L * 8) << logN;
+    }
+
+    /** The heap this JVM could still allocate: its maximum less what is in use. */
+    static long availableHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
     static void checkWorkFactor(int workFactor, String what) {
         if (workFactor < 1 || workFactor > MAX_SUPPORTED_WORK_FACTOR) {
             throw new IllegalArgumentException(

@@ -4,20 +4,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import javax.security.auth.Destroyable;
 
-/** A passphrase identity: unwraps scrypt stanzas whose work factor is at most a limit. */
+/**
+ * A passphrase identity: unwraps scrypt stanzas whose work factor is at most a limit, and only
+ * when the heap can hold scrypt's memory for it. Both are checked before anything is allocated,
+ * since the work factor is chosen by whoever wrote the file. The memory is 2^N x 128 x r bytes
+ * (r = 8): 256 MiB at age's usual 18, 1 GiB at 20, 4 GiB at the default limit of 22.
+ */
 final class ScryptIdentity implements Identity, Destroyable {
+    /** Go age's limit: a work factor of 22 needs 4 GiB of heap. */
     static final int DEFAULT_MAX_WORK_FACTOR = 22;
+
     private static final Pattern WORK_FACTOR = Pattern.compile("[1-9][0-9]*");
 
     private final char[] passphrase;
     private final int maxWorkFactor;
+    private final LongSupplier availableMemory;
     private volatile boolean destroyed;
 
     ScryptIdentity(char[] passphrase, int maxWorkFactor) {
+        this(passphrase, maxWorkFactor, Scrypt::availableHeap);
+    }
+
+    ScryptIdentity(char[] passphrase, int maxWorkFactor, LongSupplier availableMemory) {
         Objects.requireNonNull(passphrase, "passphrase");
+        this.availableMemory = Objects.requireNonNull(availableMemory, "availableMemory");
         Scrypt.checkWorkFactor(maxWorkFactor, "maximum scrypt work factor");
         this.passphrase = passphrase.clone();
         this.maxWorkFactor = maxWorkFactor;
@@ -63,7 +77,14 @@ final class ScryptIdentity implements Identity, Destroyable {
             throw new AgeHeaderException("scrypt stanza body has " + stanza.bodyLength() + " bytes; expected "
                     + (FileKey.LENGTH + ChaChaPoly.TAG_LENGTH));
         }
-        byte[] wrapKey = Scrypt.wrapKey(passphrase, salt, Integer.parseInt(factor));
+        int workFactor = Integer.parseInt(factor);
+        long needed = Scrypt.memoryNeeded(workFactor);
+        long available = availableMemory.getAsLong();
+        if (needed > available) {
+            throw new AgeHeaderException("scrypt work factor " + workFactor + " needs " + needed
+                    + " bytes of memory; only " + available + " are available");
+        }
+        byte[] wrapKey = Scrypt.wrapKey(passphrase, salt, workFactor);
         byte[] fileKey = null;
         try {
             fileKey = ChaChaPoly.defaults().unwrapKey(wrapKey, stanza.body());

@@ -17,7 +17,10 @@ import java.util.List;
  */
 final class SeekableDecryptingChannel implements SeekableByteChannel {
     private final SeekableByteChannel source;
-    private final ChunkCrypter crypter;
+    private final ChunkCipher cipher;
+    private final byte[] encrypted = new byte[Payload.ENCRYPTED_CHUNK_SIZE];
+    private final byte[] plaintext = new byte[Payload.CHUNK_SIZE];
+    private int plaintextLength;
     private final long payloadStart;
     private final long chunkCount;
     private final long size;
@@ -26,9 +29,9 @@ final class SeekableDecryptingChannel implements SeekableByteChannel {
     private boolean open = true;
 
     private SeekableDecryptingChannel(
-            SeekableByteChannel source, ChunkCrypter crypter, long payloadStart, long chunkCount, long size) {
+            SeekableByteChannel source, ChunkCipher cipher, long payloadStart, long chunkCount, long size) {
         this.source = source;
-        this.crypter = crypter;
+        this.cipher = cipher;
         this.payloadStart = payloadStart;
         this.chunkCount = chunkCount;
         this.size = size;
@@ -57,10 +60,10 @@ final class SeekableDecryptingChannel implements SeekableByteChannel {
                     "the payload has " + encrypted + " bytes, which no sequence of chunks has (truncated or extended)");
         }
         long chunks = Math.max(1, (encrypted + Payload.ENCRYPTED_CHUNK_SIZE - 1) / Payload.ENCRYPTED_CHUNK_SIZE);
-        ChunkCrypter crypter = new ChunkCrypter(aead, payloadKey, false, 1, Runnable::run);
+        ChunkCipher cipher = new ChunkCipher(aead, ChunkCipher.keySpec(payloadKey));
         X25519Identity.zero(payloadKey);
         SeekableDecryptingChannel channel =
-                new SeekableDecryptingChannel(source, crypter, payloadStart, chunks, plaintext);
+                new SeekableDecryptingChannel(source, cipher, payloadStart, chunks, plaintext);
         channel.load(chunks - 1); // authenticates the final chunk, and so the size
         return channel;
     }
@@ -76,8 +79,8 @@ final class SeekableDecryptingChannel implements SeekableByteChannel {
             long chunk = position / Payload.CHUNK_SIZE;
             load(chunk);
             int offset = (int) (position % Payload.CHUNK_SIZE);
-            int n = Math.min(destination.remaining(), crypter.outputLength[0] - offset);
-            destination.put(crypter.output[0], offset, n);
+            int n = Math.min(destination.remaining(), plaintextLength - offset);
+            destination.put(plaintext, offset, n);
             position += n;
             total += n;
         }
@@ -92,15 +95,12 @@ final class SeekableDecryptingChannel implements SeekableByteChannel {
         boolean last = chunk == chunkCount - 1;
         long offset = payloadStart + chunk * Payload.ENCRYPTED_CHUNK_SIZE;
         int length = (int) Math.min(Payload.ENCRYPTED_CHUNK_SIZE, source.size() - offset);
-        readFully(source, ByteBuffer.wrap(crypter.input[0], 0, length), offset);
-        crypter.inputLength[0] = length;
-        crypter.counters[0] = chunk;
-        crypter.last[0] = last;
-        crypter.process(1);
-        if (crypter.outputLength[0] < 0) {
+        readFully(source, ByteBuffer.wrap(encrypted, 0, length), offset);
+        plaintextLength = cipher.open(chunk, last, encrypted, 0, length, plaintext, 0);
+        if (plaintextLength < 0) {
             throw new AgePayloadException("age payload chunk " + chunk + " does not authenticate");
         }
-        if (last && chunk > 0 && crypter.outputLength[0] == 0) {
+        if (last && chunk > 0 && plaintextLength == 0) {
             throw new AgePayloadException("age payload chunk " + chunk + ": the final chunk is empty");
         }
         cachedChunk = chunk;
@@ -156,7 +156,7 @@ final class SeekableDecryptingChannel implements SeekableByteChannel {
     public void close() throws IOException {
         if (open) {
             open = false;
-            crypter.close();
+            Arrays.fill(plaintext, (byte) 0);
             source.close();
         }
     }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An SSH public key of a type age can encrypt to, in its wire encoding (the base64 field of an
@@ -58,6 +59,27 @@ final class SshPublicKey {
                     "SSH public key line says " + fields[0] + " but the key inside is " + printable(key.type));
         }
         return key;
+    }
+
+    /**
+     * The key type of an {@code authorized_keys}-style line of a type age does not support (ecdsa,
+     * sk-…) whose base64 key holds the type the line declares; empty for anything else, including
+     * a malformed key of a supported type, which stays an error. Go age checks about the same
+     * before skipping an unsupported SSH key in a recipients file (it also skips RSA keys under
+     * 2048 bits, which we refuse).
+     */
+    static Optional<String> declaredType(String line) {
+        String[] fields = line.strip().split("[ \t]+", 3);
+        if (fields.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            byte[] wire = Base64.getDecoder().decode(fields[1]);
+            String type = new SshWire.Reader(wire, "SSH public key").readAscii();
+            return type.equals(fields[0]) && !TYPES.contains(type) ? Optional.of(type) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Checks a wire-encoded public key of a supported type. */
