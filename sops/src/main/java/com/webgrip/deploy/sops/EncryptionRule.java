@@ -80,6 +80,18 @@ public record EncryptionRule(Kind kind, String value) {
                 + "\\Z and (?U) are rejected";
     }
 
+    /** Whether some path component ends with the suffix, or matches the regular expression. */
+    private boolean anyComponentMatches(List<String> path) {
+        boolean suffix = !kind.isRegex();
+        for (int i = 0; i < path.size(); i++) {
+            String component = path.get(i);
+            if (suffix ? component.endsWith(value) : GoRegex.find(value, component)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * sops's {@code shouldBeEncrypted}: whether the leaf at this path (map keys from the root;
      * list indices are not part of it) is encrypted, given the comments before it at each level.
@@ -87,13 +99,13 @@ public record EncryptionRule(Kind kind, String value) {
     boolean shouldEncrypt(List<String> path, List<List<String>> commentStack, boolean isComment) {
         switch (kind) {
             case UNENCRYPTED_SUFFIX:
-                return path.stream().noneMatch(p -> p.endsWith(value));
+                return !anyComponentMatches(path);
             case ENCRYPTED_SUFFIX:
-                return path.stream().anyMatch(p -> p.endsWith(value));
+                return anyComponentMatches(path);
             case UNENCRYPTED_REGEX:
-                return path.stream().noneMatch(p -> GoRegex.find(value, p));
+                return !anyComponentMatches(path);
             case ENCRYPTED_REGEX:
-                return path.stream().anyMatch(p -> GoRegex.find(value, p));
+                return anyComponentMatches(path);
             case UNENCRYPTED_COMMENT_REGEX:
                 for (List<String> level : commentStack) {
                     for (String comment : level) {

@@ -56,7 +56,7 @@ public final class SopsFiles {
      */
     public boolean edit(Path file, Format format, UnaryOperator<List<Node.Mapping>> change) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString());
+        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString(), true);
         try {
             List<Node.Mapping> before = opened.document().documents();
             List<Node.Mapping> after = change.apply(before);
@@ -125,7 +125,7 @@ public final class SopsFiles {
      */
     public void rotate(Path file, Format format, List<KeyRecipient> add, List<KeyRecipient> remove) throws IOException {
         byte[] content = Files.readAllBytes(file);
-        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString());
+        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString(), false);
         opened.cipher().destroy();
         Arrays.fill(opened.dataKey(), (byte) 0);
         Metadata metadata = opened.document().metadata();
