@@ -55,8 +55,8 @@ public record EncryptionRule(Kind kind, String value) {
     /**
      * A rule.
      *
-     * @throws IllegalArgumentException if the value is empty, or a regular expression that RE2 and
-     *     Java would not read the same way
+     * @throws IllegalArgumentException if the value is empty, or a regular expression that RE2 (and
+     *     so Go sops) refuses
      */
     public EncryptionRule {
         Objects.requireNonNull(kind, "kind");
@@ -74,10 +74,10 @@ public record EncryptionRule(Kind kind, String value) {
         return new EncryptionRule(kind, value);
     }
 
-    /** How regular expressions are read: Go RE2, translated where java.util.regex differs. */
+    /** How regular expressions are read: Go RE2 (through RE2/J), unanchored, in linear time. */
     public static String regexNote() {
-        return "Go RE2 syntax, unanchored; lookaround, backreferences, atomic groups, possessive quantifiers, "
-                + "\\Z and (?U) are rejected";
+        return "Go RE2 syntax and semantics, unanchored, matched in linear time; what RE2 refuses "
+                + "(lookaround, backreferences, possessive quantifiers) is refused";
     }
 
     /** Whether some path component ends with the suffix, or matches the regular expression. */
