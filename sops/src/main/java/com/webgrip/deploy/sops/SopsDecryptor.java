@@ -55,7 +55,9 @@ public final class SopsDecryptor {
     /** Decrypts content read as the given format; {@code source} names it in messages. */
     public SopsDocument decrypt(byte[] content, Format format, String source) throws SopsException {
         Opened opened = open(content, format, source, false);
+        // the document holds the plaintext; the data key is no longer needed by anyone
         opened.cipher().destroy();
+        Arrays.fill(opened.dataKey(), (byte) 0);
         return opened.document();
     }
 

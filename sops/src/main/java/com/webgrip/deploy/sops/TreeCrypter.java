@@ -135,7 +135,7 @@ final class TreeCrypter {
                     out = jobs.value(job);
                 }
                 if (keepIvs && failure == null) {
-                    cipher.remember(jobs.opened(job), jobs.aad(job));
+                    cipher.remember(jobs.opened(job));
                 }
             }
             crypter.hash(out, encrypted);

@@ -8,9 +8,11 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
@@ -30,19 +32,24 @@ final class ValueCipher implements Destroyable {
     static final int IV_LENGTH = 32;
     private static final int TAG_LENGTH = 16;
 
-    private final SecretKeySpec key;
+    private SecretKeySpec key;
     private final byte[] keyBytes;
     private final SecureRandom random;
-    private final Map<StashKey, byte[]> ivStash = new HashMap<>();
+    /**
+     * IVs by {@link #stashKey}: an HMAC of (type, path, plaintext) under the data key, so the stash
+     * finds an unchanged value again without holding any plaintext (a {@code String} could never
+     * be zeroed, and would print in a heap dump).
+     */
+    private final Map<String, byte[]> ivStash = new HashMap<>();
+
     private Cipher encryptCipher;
+    private Mac encryptMac;
     private byte[] lastEncryptIv;
     private Decrypter ownDecrypter;
     private boolean destroyed;
 
-    private record StashKey(String type, String plaintext, String aad) {}
-
-    /** A decrypted leaf with what the IV stash needs: the plaintext exactly as decrypted, and its IV. */
-    record Opened(Node value, String type, String plainLatin1, byte[] iv) {}
+    /** A decrypted leaf with what the IV stash needs: the HMAC of its plaintext, and its IV. */
+    record Opened(Node value, String stashKey, byte[] iv) {}
 
     ValueCipher(byte[] dataKey, SecureRandom random) {
         if (dataKey.length != 32) {
@@ -69,7 +76,10 @@ final class ValueCipher implements Destroyable {
             return "";
         }
         String type = typed.type();
-        byte[] iv = ivStash.get(new StashKey(type, new String(plain, StandardCharsets.ISO_8859_1), aad));
+        if (encryptMac == null) {
+            encryptMac = newMac();
+        }
+        byte[] iv = ivStash.get(stashKey(encryptMac, type, aad.getBytes(StandardCharsets.UTF_8), plain, plain.length));
         if (iv == null) {
             iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
@@ -111,14 +121,14 @@ final class ValueCipher implements Destroyable {
             ownDecrypter = decrypter();
         }
         Opened opened = ownDecrypter.open(text, aad.getBytes(StandardCharsets.UTF_8), aad, source, true);
-        remember(opened, aad);
+        remember(opened);
         return opened.value();
     }
 
     /** Records a decrypted leaf's IV in the stash, as sops does on every decryption. */
-    void remember(Opened opened, String aad) {
+    void remember(Opened opened) {
         if (opened.iv() != null) {
-            ivStash.put(new StashKey(opened.type(), opened.plainLatin1(), aad), opened.iv());
+            ivStash.put(opened.stashKey(), opened.iv());
         }
     }
 
@@ -136,6 +146,7 @@ final class ValueCipher implements Destroyable {
         private byte[] input = new byte[256];
         private byte[] output = new byte[256];
         private byte[] iv = new byte[IV_LENGTH];
+        private Mac stashMac;
 
         /**
          * Decrypts one value. With {@code stash}, the result carries the plaintext and IV the IV
@@ -143,7 +154,7 @@ final class ValueCipher implements Destroyable {
          */
         Opened open(String text, byte[] aadBytes, String aad, String source, boolean stash) throws SopsException {
             if (text.isEmpty()) {
-                return new Opened(new Node.Str(""), "str", "", null);
+                return new Opened(new Node.Str(""), null, null);
             }
             int[] b = EncText.bounds(text);
             if (b == null) {
@@ -197,17 +208,40 @@ final class ValueCipher implements Destroyable {
             try {
                 Node value = PlainValues.typed(output, plainLength, type, aad, source);
                 if (!stash) {
-                    return new Opened(value, null, null, null);
+                    return new Opened(value, null, null);
                 }
+                if (stashMac == null) {
+                    stashMac = newMac();
+                }
+                String stashType = type.equals("bytes") ? "str" : type;
                 return new Opened(
                         value,
-                        type.equals("bytes") ? "str" : type,
-                        new String(output, 0, plainLength, StandardCharsets.ISO_8859_1),
+                        stashKey(stashMac, stashType, aadBytes, output, plainLength),
                         Arrays.copyOf(iv, ivLength));
             } finally {
                 Arrays.fill(output, 0, plainLength, (byte) 0);
             }
         }
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JRE", e);
+        }
+    }
+
+    /** HMAC-SHA256(data key, type || 0 || path || 0 || plaintext), hex. */
+    static String stashKey(Mac mac, String type, byte[] aad, byte[] plain, int plainLength) {
+        mac.update(type.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(aad);
+        mac.update((byte) 0);
+        mac.update(plain, 0, plainLength);
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     static String display(String aad) {
@@ -221,8 +255,14 @@ final class ValueCipher implements Destroyable {
 
     @Override
     public void destroy() {
+        // best effort on the JCA: the key spec, ciphers and MACs keep their own copies of the key;
+        // dropping them leaves those copies to the collector
         Arrays.fill(keyBytes, (byte) 0);
         ivStash.clear();
+        key = null;
+        encryptCipher = null;
+        encryptMac = null;
+        ownDecrypter = null;
         destroyed = true;
     }
 
