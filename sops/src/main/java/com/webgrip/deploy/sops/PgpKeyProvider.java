@@ -54,6 +54,10 @@ final class PgpKeyProvider implements MasterKeyProvider {
     @Override
     public MasterKey wrap(String recipient, byte[] dataKey, Credentials credentials) throws SopsException {
         String fingerprint = recipient.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (!fingerprint.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
+            throw new SopsKeyException("OpenPGP recipient \"" + recipient + "\" is not a full fingerprint; expected"
+                    + " 40 hex digits (v4) or 64 (v6), not a short key ID, which can be collided");
+        }
         PGPPublicKey key;
         try {
             key = credentials

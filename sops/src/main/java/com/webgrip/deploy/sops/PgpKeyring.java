@@ -151,7 +151,8 @@ public final class PgpKeyring {
         for (Iterator<PGPPublicKey> keys : candidates) {
             List<PGPPublicKey> ring = new ArrayList<>();
             keys.forEachRemaining(ring::add);
-            boolean matches = ring.stream().anyMatch(k -> fingerprint(k).endsWith(wanted));
+            // the whole fingerprint: a short key ID (or its suffix) can be collided on purpose
+            boolean matches = ring.stream().anyMatch(k -> fingerprint(k).equals(wanted));
             if (!matches) {
                 continue;
             }

@@ -86,4 +86,19 @@ class PgpHostileMessageTest {
                 .isInstanceOf(SopsFormatException.class)
                 .hasMessageContaining("more than 64 bytes");
     }
+
+    @Test
+    void encryptsOnlyToAFullFingerprintNeverToAKeyIdSuffix() throws Exception {
+        PgpKeyProvider provider = new PgpKeyProvider();
+        byte[] dataKey = new byte[32];
+
+        assertThat(provider.wrap(fingerprint.toLowerCase(java.util.Locale.ROOT), dataKey, credentials)
+                        .publicPart())
+                .isEqualTo(fingerprint);
+        for (String shortId : new String[] {fingerprint.substring(24), fingerprint.substring(32), ""}) {
+            assertThatThrownBy(() -> provider.wrap(shortId, dataKey, credentials))
+                    .isInstanceOf(SopsKeyException.class)
+                    .hasMessageContaining("not a full fingerprint");
+        }
+    }
 }
