@@ -21,7 +21,9 @@ import java.util.Objects;
  * {@code ~/.ssh/id_ed25519} and {@code ~/.ssh/id_rsa}, {@code SOPS_AGE_KEY},
  * {@code SOPS_AGE_KEY_FILE}, {@code SOPS_AGE_KEY_CMD} and the OS's default
  * {@code sops/age/keys.txt}; PGP keys from {@code SOPS_PGP_KEY_FILE} (ours: armored key files,
- * separated by the path separator) and the GnuPG home's {@code pubring.gpg}/{@code secring.gpg}.
+ * separated by the path separator) and the GnuPG home: {@code pubring.gpg}/{@code secring.gpg}, and the
+ * 2.1+ keybox {@code pubring.kbx} with {@code private-keys-v1.d} (secret keys that need a passphrase
+ * are left out here; {@link PgpKeyring#readGnupgHome} takes a passphrase callback).
  */
 public final class SopsEnvironment {
     private final Map<String, String> env;
@@ -174,9 +176,13 @@ public final class SopsEnvironment {
                 problems.add(file + ": " + e.getMessage());
             }
         }
-        if (Files.isRegularFile(gnupg.resolve("pubring.kbx")) && !Files.isRegularFile(gnupg.resolve("secring.gpg"))) {
-            problems.add(gnupg + ": GnuPG 2.1+ keybox and private-keys-v1.d are not read yet; export the secret key"
-                    + " (gpg --export-secret-keys --armor) and name it in SOPS_PGP_KEY_FILE");
+        if (Files.isRegularFile(gnupg.resolve("pubring.kbx"))) {
+            try {
+                // no passphrase prompt here: protected secret keys are left out (GnuPG's agent would ask)
+                keys = keys.plus(PgpKeyring.readGnupgHome(gnupg, PgpKeyring.Passphrases.NONE));
+            } catch (SopsException e) {
+                problems.add(e.getMessage());
+            }
         }
         return keys;
     }
