@@ -7,7 +7,6 @@ import com.webgrip.deploy.sops.store.Stores;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class SopsDecryptor {
 
     /** Decrypts a file read as the given format. */
     public SopsDocument decrypt(Path file, Format format) throws IOException {
-        return decrypt(Files.readAllBytes(file), format, file.toString());
+        return decrypt(BoundedRead.read(file, storeOptions.maxInputBytes()), format, file.toString());
     }
 
     /** Decrypts content read as the given format; {@code source} names it in messages. */

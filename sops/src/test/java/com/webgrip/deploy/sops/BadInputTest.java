@@ -160,4 +160,26 @@ class BadInputTest {
             assertThat(t.getMessage()).doesNotContain("hunter2", "1234567890");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DOTENV", "INI", "BINARY"})
+    void everyStoreRefusesInputAboveTheLimitBeforeParsing(String format) {
+        StoreOptions small = StoreOptions.defaults().withLimits(64, 10, 10, 100);
+        byte[] big = utf8("a=" + "x".repeat(100) + "\n");
+
+        assertThatThrownBy(() -> Stores.forFormat(Format.valueOf(format), small).loadPlain(big, "big"))
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("the limit is 64");
+    }
+
+    @Test
+    void filesAreReadOnlyUpToTheLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file =
+                java.nio.file.Files.writeString(dir.resolve("big.env"), "a=" + "x".repeat(100) + "\n");
+        StoreOptions small = StoreOptions.defaults().withLimits(64, 10, 10, 100);
+
+        assertThatThrownBy(() -> Sops.decryptor().storeOptions(small).build().decrypt(file))
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("more than 64 bytes");
+    }
 }
