@@ -174,4 +174,23 @@ class SopsCommandTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).startsWith("myapp1: t00m4nys3cr3tzupdated\n");
     }
+
+    @Test
+    void editRunsAQuotedEditorPathWithSpacesAsOneWord() throws Exception {
+        Path file = dir.resolve("values.yaml");
+        Files.copy(resource("age-example.yaml"), file);
+        Path editorDir = Files.createDirectory(dir.resolve("my editor"));
+        Path editor = Files.writeString(
+                editorDir.resolve("ed.sh"), "#!/bin/sh\nsed -i 's/t00m4nys3cr3tzupdated/edited-by-script/' \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>(ageEnv());
+        env.put("SOPS_EDITOR", "'" + editor + "'");
+        env.put("PATH", "/usr/bin:/bin");
+
+        CliHarness.Result edited = new CliHarness().environment(env).run("sops", "edit", file.toString());
+
+        assertThat(edited.status()).as(edited.stderr()).isZero();
+        CliHarness.Result decrypted = new CliHarness().environment(ageEnv()).run("sops", "decrypt", file.toString());
+        assertThat(decrypted.stdoutText()).startsWith("myapp1: edited-by-script\n");
+    }
 }
