@@ -15,11 +15,12 @@ import java.util.Optional;
  *
  * <p>Loading follows Helm 3.21's loader: {@code requirements.yaml} supplies the dependencies of an apiVersion v1
  * chart; a missing apiVersion is read as v1; a chart that fails Helm's metadata validation (no name, a version that
- * is not SemVer, an unknown type, a bad alias, two dependencies under one name) is not loaded. Files above 5 MiB, a
- * chart above 100 MiB decompressed, more than 10,000 files, and archive entries outside the chart's folder are
- * rejected. A chart folder's {@code .helmignore} is applied as {@code helm template/install/lint} apply it (Helm's
- * own pattern rules, and its default rule for dot files in {@code templates/}); a packaged chart is taken as it is,
- * as Helm takes it.
+ * is not SemVer, an unknown type, a bad alias, two dependencies under one name) is not loaded. Files above 5 MiB,
+ * more than 100 MiB decompressed or more than 10,000 files for the chart and all its subcharts together (nested
+ * archives included), subcharts nested more than 16 levels deep, archive entries outside the chart's folder, and
+ * symbolic links that lead out of a chart folder (Helm follows them) are rejected. A chart folder's
+ * {@code .helmignore} is applied as {@code helm template/install/lint} apply it (Helm's own pattern rules, and its
+ * default rule for dot files in {@code templates/}); a packaged chart is taken as it is, as Helm takes it.
  */
 public final class Chart {
     private final ChartMetadata metadata;

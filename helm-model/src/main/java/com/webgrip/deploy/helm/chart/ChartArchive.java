@@ -15,16 +15,17 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Reads a packaged chart ({@code .tgz}) as Helm 3.21's {@code LoadArchiveFiles} does: the first path element is the
  * chart's folder and is dropped; absolute paths, paths that climb out ({@code ..}), Windows drive paths and a
- * Chart.yaml outside the chart's folder are rejected; at most 5 MiB per file and 100 MiB in all are decompressed,
- * counted as bytes are read (a gzip bomb stops at the bound), and at most 10,000 entries are read. Entries that are
- * not regular files (directories, links, PAX headers) are skipped.
+ * Chart.yaml outside the chart's folder are rejected; at most 5 MiB per file is decompressed, counted as bytes are
+ * read (a gzip bomb stops at the bound), and every entry and byte is taken from the {@link LoadBudget} of the whole
+ * load, which a nested archive shares with the chart it sits in. Entries that are not regular files (directories,
+ * links, PAX headers) are counted and skipped.
  */
 final class ChartArchive {
     private static final Pattern DRIVE = Pattern.compile("^[a-zA-Z]:/.*");
 
     private ChartArchive() {}
 
-    static Map<String, byte[]> read(InputStream raw, String name) throws IOException {
+    static Map<String, byte[]> read(InputStream raw, String name, LoadBudget budget) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw);
         in.mark(3);
         byte[] magic = in.readNBytes(3);
@@ -33,14 +34,10 @@ final class ChartArchive {
             throw new HelmInputException(name, 0, "does not appear to be a gzipped chart archive");
         }
         Map<String, byte[]> files = new TreeMap<>();
-        long remaining = ChartLoader.MAX_CHART_SIZE;
-        int entries = 0;
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                if (++entries > ChartLoader.MAX_FILES) {
-                    throw new HelmInputException(name, 0, "more than " + ChartLoader.MAX_FILES + " entries");
-                }
+                budget.takeFile(name);
                 if (!entry.isFile()) {
                     continue;
                 }
@@ -52,14 +49,9 @@ final class ChartArchive {
                             "decompressed chart file '" + path + "' is larger than the maximum file size "
                                     + ChartLoader.MAX_FILE_SIZE);
                 }
-                byte[] data = readBounded(tar, Math.min(remaining, ChartLoader.MAX_FILE_SIZE), name);
-                remaining -= data.length;
-                if (remaining <= 0) {
-                    throw new HelmInputException(
-                            name,
-                            0,
-                            "decompressed chart is larger than the maximum size " + ChartLoader.MAX_CHART_SIZE);
-                }
+                budget.checkDeclaredSize(entry.getSize(), name);
+                byte[] data = readBounded(tar, budget.nextFileLimit(), name);
+                budget.takeBytes(data.length, name);
                 files.put(path, data);
             }
         } catch (HelmInputException e) {

@@ -35,23 +35,35 @@ final class ChartLoader {
     private ChartLoader() {}
 
     static Chart load(Path path) throws IOException {
+        return load(path, new LoadBudget());
+    }
+
+    static Chart load(Path path, LoadBudget budget) throws IOException {
         if (Files.isDirectory(path)) {
-            return fromFiles(ChartFolder.read(path), path.toString());
+            return fromFiles(ChartFolder.read(path, budget), path.toString(), budget);
         }
         if (!Files.isRegularFile(path)) {
             throw new HelmInputException(
                     path.toString(), 0, "expected a chart folder or a .tgz archive, found nothing");
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return loadArchive(in, path.toString());
+            return loadArchive(in, path.toString(), budget);
         }
     }
 
     static Chart loadArchive(InputStream archive, String name) throws IOException {
-        return fromFiles(ChartArchive.read(archive, name), name);
+        return loadArchive(archive, name, new LoadBudget());
     }
 
-    static Chart fromFiles(Map<String, byte[]> files, String source) throws IOException {
+    static Chart loadArchive(InputStream archive, String name, LoadBudget budget) throws IOException {
+        return fromFiles(ChartArchive.read(archive, name, budget), name, budget);
+    }
+
+    /**
+     * Builds a chart from its files, and its subcharts from the files under {@code charts/}: folders, and archives
+     * which are read here. Every subchart, at any depth, draws on the same {@code budget}.
+     */
+    static Chart fromFiles(Map<String, byte[]> files, String source, LoadBudget budget) throws IOException {
         byte[] chartYaml = files.get("Chart.yaml");
         if (chartYaml == null) {
             throw new HelmInputException(source, 0, "Chart.yaml file is missing");
@@ -105,19 +117,28 @@ final class ChartLoader {
                 continue;
             }
             String subSource = source + "/charts/" + n;
-            if (n.endsWith(".tgz")) {
-                byte[] archive = sub.getValue().get(n);
-                if (archive == null) {
-                    throw new HelmInputException(subSource, 0, "error unpacking subchart tar: expected a file " + n);
-                }
-                subcharts.add(loadArchive(new ByteArrayInputStream(archive), subSource));
-            } else {
-                Map<String, byte[]> inner = new TreeMap<>(sub.getValue());
-                inner.remove(n); // a file named like the folder at charts/ level is not part of it
-                subcharts.add(fromFiles(inner, subSource));
+            budget.enter(subSource);
+            try {
+                subcharts.add(subchart(n, sub.getValue(), subSource, budget));
+            } finally {
+                budget.leave();
             }
         }
         return new Chart(metadata, values, schema, templates, others, subcharts, source);
+    }
+
+    private static Chart subchart(String n, Map<String, byte[]> files, String subSource, LoadBudget budget)
+            throws IOException {
+        if (n.endsWith(".tgz")) {
+            byte[] archive = files.get(n);
+            if (archive == null) {
+                throw new HelmInputException(subSource, 0, "error unpacking subchart tar: expected a file " + n);
+            }
+            return loadArchive(new ByteArrayInputStream(archive), subSource, budget);
+        }
+        Map<String, byte[]> inner = new TreeMap<>(files);
+        inner.remove(n); // a file named like the folder at charts/ level is not part of it
+        return fromFiles(inner, subSource, budget);
     }
 
     private static void validate(ChartMetadata md, ChartYaml parsed, String file) throws HelmInputException {

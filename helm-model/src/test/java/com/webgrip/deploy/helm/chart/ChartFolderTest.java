@@ -94,4 +94,85 @@ class ChartFolderTest {
         write("Chart.yaml", "apiVersion: v1\nname: app\nversion: 1.0.0\n");
         assertThat(Chart.load(chart).files()).contains("requirements.yaml");
     }
+
+    @Test
+    void followsSymbolicLinksThatStayInsideTheChart() throws IOException {
+        write("defaults/values.yaml", "a: 2\n");
+        Files.delete(chart.resolve("values.yaml"));
+        Files.createSymbolicLink(chart.resolve("values.yaml"), Path.of("defaults/values.yaml"));
+        Files.createSymbolicLink(chart.resolve("templates/config"), Path.of("../config"));
+        Chart loaded = Chart.load(chart);
+        assertThat(loaded.values().get("a")).contains(2L);
+        assertThat(loaded.templates()).contains("templates/config/app.conf");
+    }
+
+    @Test
+    void refusesAFileLinkOutOfTheChartNamingTheLinkAndNotTheTarget() throws IOException {
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "password: hunter2\n");
+        Files.createSymbolicLink(chart.resolve("templates/secret.yaml"), outside);
+        assertThatThrownBy(() -> Chart.load(chart)).isInstanceOfSatisfying(HelmInputException.class, e -> {
+            assertThat(e.source())
+                    .isEqualTo(chart.resolve("templates/secret.yaml").toString());
+            assertThat(e.problem())
+                    .isEqualTo("symbolic link leads out of the chart folder; expected a target inside it");
+            assertThat(e.getMessage()).doesNotContain("secret.txt").doesNotContain("hunter2");
+        });
+    }
+
+    @Test
+    void refusesAFolderLinkOutOfTheChartEvenThroughALinkInside() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared/common"));
+        Files.writeString(shared.resolve("Chart.yaml"), "apiVersion: v2\nname: common\nversion: 1.0.0\n");
+        Files.createSymbolicLink(chart.resolve("vendor"), Path.of("../shared"));
+        Files.createSymbolicLink(chart.resolve("charts/common"), Path.of("../vendor/common"));
+        assertThatThrownBy(() -> Chart.load(chart))
+                .isInstanceOfSatisfying(
+                        HelmInputException.class,
+                        e -> assertThat(e.source())
+                                .isEqualTo(chart.resolve("charts/common").toString()));
+    }
+
+    @Test
+    void refusesALinkBackToAFolderThatContainsIt() throws IOException {
+        Files.createSymbolicLink(chart.resolve("config/loop"), Path.of(".."));
+        assertThatThrownBy(() -> Chart.load(chart)).isInstanceOfSatisfying(HelmInputException.class, e -> {
+            assertThat(e.source()).isEqualTo(chart.resolve("config/loop").toString());
+            assertThat(e.problem()).contains("loop");
+        });
+    }
+
+    @Test
+    void refusesABrokenLinkAsHelmDoes() throws IOException {
+        Files.createSymbolicLink(chart.resolve("README.link"), Path.of("missing.md"));
+        assertThatThrownBy(() -> Chart.load(chart))
+                .isInstanceOfSatisfying(
+                        HelmInputException.class,
+                        e -> assertThat(e.source())
+                                .isEqualTo(chart.resolve("README.link").toString()));
+    }
+
+    @Test
+    void neverFollowsALinkOutOfTheChartThatTheHelmignoreLeavesOut() throws IOException {
+        Files.createSymbolicLink(chart.resolve("outside"), dir);
+        write(".helmignore", "outside/\n");
+        assertThat(Chart.load(chart).files()).noneMatch(name -> name.startsWith("outside"));
+    }
+
+    @Test
+    void refusesAHelmignoreLinkedFromOutsideTheChart() throws IOException {
+        Path outside = Files.writeString(dir.resolve("ignore-rules"), "*.md\n");
+        Files.createSymbolicLink(chart.resolve(".helmignore"), outside);
+        assertThatThrownBy(() -> Chart.load(chart))
+                .isInstanceOfSatisfying(
+                        HelmInputException.class,
+                        e -> assertThat(e.source())
+                                .isEqualTo(chart.resolve(".helmignore").toString()));
+    }
+
+    @Test
+    void followsAHelmignoreLinkedFromInsideTheChart() throws IOException {
+        write("config/ignore-rules", "*.md\n");
+        Files.createSymbolicLink(chart.resolve(".helmignore"), Path.of("config/ignore-rules"));
+        assertThat(Chart.load(chart).files()).doesNotContain("README.md");
+    }
 }
