@@ -5,6 +5,7 @@ import com.webgrip.deploy.sops.AtomicFiles;
 import com.webgrip.deploy.sops.CreationRule;
 import com.webgrip.deploy.sops.EncryptionRule;
 import com.webgrip.deploy.sops.KeyRecipient;
+import com.webgrip.deploy.sops.Shlex;
 import com.webgrip.deploy.sops.Sops;
 import com.webgrip.deploy.sops.SopsConfig;
 import com.webgrip.deploy.sops.SopsConfigException;
@@ -239,7 +240,12 @@ final class SopsRunner {
         Path temp = dir.resolve(name);
         try {
             Files.write(temp, plaintext);
-            List<String> command = new ArrayList<>(Arrays.asList(editor.trim().split("\\s+")));
+            Arrays.fill(plaintext, (byte) 0);
+            // split as sops does (shlex), so a quoted path with spaces stays one word
+            List<String> command = new ArrayList<>(Shlex.split(editor));
+            if (command.isEmpty()) {
+                throw new SopsException("the editor command is empty after splitting");
+            }
             command.add(temp.toString());
             Process process = new ProcessBuilder(command).inheritIO().start();
             int status = process.waitFor();

@@ -131,4 +131,66 @@ class SopsCommandTest {
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(Files.readString(out)).isEqualTo("abc123");
     }
+
+    @Test
+    void decryptOutputToAFifoStreamsIntoItAndToASymlinkWritesThroughIt() throws Exception {
+        String file = resource("age-example.yaml").toString();
+        Path fifo = dir.resolve("out.fifo");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo is not available: " + e.getMessage());
+            return;
+        }
+        assertThat(mkfifo.waitFor()).isZero();
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fifo-reader");
+            t.setDaemon(true); // a rename over the FIFO would leave this reader waiting forever
+            return t;
+        });
+        try {
+            java.util.concurrent.Future<String> read = reader.submit(() -> Files.readString(fifo));
+
+            CliHarness.Result toFifo =
+                    new CliHarness().environment(ageEnv()).run("sops", "decrypt", "--output", fifo.toString(), file);
+
+            assertThat(toFifo.status()).as(toFifo.stderr()).isZero();
+            assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .as("the FIFO was not replaced by a plaintext file")
+                    .isFalse();
+            assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .startsWith("myapp1: t00m4nys3cr3tzupdated\n");
+        } finally {
+            reader.shutdownNow();
+        }
+
+        Path real = Files.writeString(dir.resolve("real.yaml"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), real.getFileName());
+        CliHarness.Result toLink =
+                new CliHarness().environment(ageEnv()).run("sops", "decrypt", "--output", link.toString(), file);
+
+        assertThat(toLink.status()).as(toLink.stderr()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).startsWith("myapp1: t00m4nys3cr3tzupdated\n");
+    }
+
+    @Test
+    void editRunsAQuotedEditorPathWithSpacesAsOneWord() throws Exception {
+        Path file = dir.resolve("values.yaml");
+        Files.copy(resource("age-example.yaml"), file);
+        Path editorDir = Files.createDirectory(dir.resolve("my editor"));
+        Path editor = Files.writeString(
+                editorDir.resolve("ed.sh"), "#!/bin/sh\nsed -i 's/t00m4nys3cr3tzupdated/edited-by-script/' \"$1\"\n");
+        editor.toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>(ageEnv());
+        env.put("SOPS_EDITOR", "'" + editor + "'");
+        env.put("PATH", "/usr/bin:/bin");
+
+        CliHarness.Result edited = new CliHarness().environment(env).run("sops", "edit", file.toString());
+
+        assertThat(edited.status()).as(edited.stderr()).isZero();
+        CliHarness.Result decrypted = new CliHarness().environment(ageEnv()).run("sops", "decrypt", file.toString());
+        assertThat(decrypted.stdoutText()).startsWith("myapp1: edited-by-script\n");
+    }
 }

@@ -55,8 +55,8 @@ public record EncryptionRule(Kind kind, String value) {
     /**
      * A rule.
      *
-     * @throws IllegalArgumentException if the value is empty, or a regular expression that RE2 and
-     *     Java would not read the same way
+     * @throws IllegalArgumentException if the value is empty, or a regular expression that RE2 (and
+     *     so Go sops) refuses
      */
     public EncryptionRule {
         Objects.requireNonNull(kind, "kind");
@@ -74,10 +74,22 @@ public record EncryptionRule(Kind kind, String value) {
         return new EncryptionRule(kind, value);
     }
 
-    /** How regular expressions are read: Go RE2, translated where java.util.regex differs. */
+    /** How regular expressions are read: Go RE2 (through RE2/J), unanchored, in linear time. */
     public static String regexNote() {
-        return "Go RE2 syntax, unanchored; lookaround, backreferences, atomic groups, possessive quantifiers, "
-                + "\\Z and (?U) are rejected";
+        return "Go RE2 syntax and semantics, unanchored, matched in linear time; what RE2 refuses "
+                + "(lookaround, backreferences, possessive quantifiers) is refused";
+    }
+
+    /** Whether some path component ends with the suffix, or matches the regular expression. */
+    private boolean anyComponentMatches(List<String> path) {
+        boolean suffix = !kind.isRegex();
+        for (int i = 0; i < path.size(); i++) {
+            String component = path.get(i);
+            if (suffix ? component.endsWith(value) : GoRegex.find(value, component)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -87,13 +99,13 @@ public record EncryptionRule(Kind kind, String value) {
     boolean shouldEncrypt(List<String> path, List<List<String>> commentStack, boolean isComment) {
         switch (kind) {
             case UNENCRYPTED_SUFFIX:
-                return path.stream().noneMatch(p -> p.endsWith(value));
+                return !anyComponentMatches(path);
             case ENCRYPTED_SUFFIX:
-                return path.stream().anyMatch(p -> p.endsWith(value));
+                return anyComponentMatches(path);
             case UNENCRYPTED_REGEX:
-                return path.stream().noneMatch(p -> GoRegex.find(value, p));
+                return !anyComponentMatches(path);
             case ENCRYPTED_REGEX:
-                return path.stream().anyMatch(p -> GoRegex.find(value, p));
+                return anyComponentMatches(path);
             case UNENCRYPTED_COMMENT_REGEX:
                 for (List<String> level : commentStack) {
                     for (String comment : level) {

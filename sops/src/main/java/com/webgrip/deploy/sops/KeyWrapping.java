@@ -23,13 +23,32 @@ final class KeyWrapping {
         this.providers = providers;
     }
 
-    /** Built-in providers, those found by ServiceLoader, then the extra ones (which win). */
+    /**
+     * The built-in providers ({@code age}, {@code pgp}), those found by ServiceLoader, then the
+     * extra ones given to a builder. An extra provider may replace any type: the caller chose it.
+     * A ServiceLoader provider may only add a type: any jar on the class path can declare one, and
+     * a provider is handed every identity and secret key ring, so one that claims {@code age},
+     * {@code pgp} or another discovered type is refused.
+     *
+     * @throws IllegalStateException naming both classes when a discovered provider's type is taken
+     */
     static KeyWrapping withProviders(List<MasterKeyProvider> extra) {
+        return withProviders(ServiceLoader.load(MasterKeyProvider.class, KeyWrapping.class.getClassLoader()), extra);
+    }
+
+    static KeyWrapping withProviders(Iterable<MasterKeyProvider> discovered, List<MasterKeyProvider> extra) {
         Map<String, MasterKeyProvider> map = new LinkedHashMap<>();
         map.put("age", new AgeKeyProvider());
         map.put("pgp", new PgpKeyProvider());
-        for (MasterKeyProvider p : ServiceLoader.load(MasterKeyProvider.class, KeyWrapping.class.getClassLoader())) {
-            map.put(p.type(), p);
+        for (MasterKeyProvider p : discovered) {
+            MasterKeyProvider taken = map.putIfAbsent(p.type(), p);
+            if (taken != null) {
+                throw new IllegalStateException(
+                        "master key provider " + p.getClass().getName()
+                                + " (found by ServiceLoader) claims type \"" + p.type() + "\", which "
+                                + taken.getClass().getName() + " already provides; a discovered provider cannot"
+                                + " replace another; pass it to the builder's provider(...) to choose it explicitly");
+            }
         }
         extra.forEach(p -> map.put(p.type(), p));
         return new KeyWrapping(map);
@@ -102,6 +121,7 @@ final class KeyWrapping {
             if (key.isPresent() && key.get().length == 32) {
                 return key.get();
             }
+            key.ifPresent(wrongLength -> Arrays.fill(wrongLength, (byte) 0));
             throw noKey(metadata, credentials, source, failures, null);
         }
         int threshold = metadata.shamirThreshold() == 0 ? groups.size() : metadata.shamirThreshold();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Provider;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,9 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodG
 final class PgpKeyProvider implements MasterKeyProvider {
     private static final Provider BC = new BouncyCastleProvider();
 
+    /** A data key is 32 bytes and a Shamir share 33; anything much longer is not one. */
+    static final int MAX_LITERAL = 64;
+
     @Override
     public String type() {
         return "pgp";
@@ -50,6 +54,10 @@ final class PgpKeyProvider implements MasterKeyProvider {
     @Override
     public MasterKey wrap(String recipient, byte[] dataKey, Credentials credentials) throws SopsException {
         String fingerprint = recipient.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        if (!fingerprint.matches("[0-9A-F]{40}|[0-9A-F]{64}")) {
+            throw new SopsKeyException("OpenPGP recipient \"" + recipient + "\" is not a full fingerprint; expected"
+                    + " 40 hex digits (v4) or 64 (v6), not a short key ID, which can be collided");
+        }
         PGPPublicKey key;
         try {
             key = credentials
@@ -128,8 +136,23 @@ final class PgpKeyProvider implements MasterKeyProvider {
                 InputStream clear = encrypted.getDataStream(new JcePublicKeyDataDecryptorFactoryBuilder()
                         .setProvider(BC)
                         .build(privateKey));
-                byte[] dataKey = literal(clear);
-                if (encrypted.isIntegrityProtected() && !encrypted.verify()) {
+                if (!encrypted.isIntegrityProtected()) {
+                    // GnuPG refuses these since 2.2.8: without an MDC the ciphertext is malleable
+                    throw new SopsDecryptionException(
+                            "pgp key " + key.publicPart()
+                                    + ": the OpenPGP message has no integrity protection (MDC); refused",
+                            "sops.pgp");
+                }
+                byte[] dataKey = literal(clear, key);
+                boolean verified = false;
+                try {
+                    verified = encrypted.verify();
+                } finally {
+                    if (!verified) {
+                        Arrays.fill(dataKey, (byte) 0);
+                    }
+                }
+                if (!verified) {
                     throw new SopsDecryptionException(
                             "pgp key " + key.publicPart() + ": the OpenPGP message failed its integrity check",
                             "sops.pgp");
@@ -146,7 +169,12 @@ final class PgpKeyProvider implements MasterKeyProvider {
         }
     }
 
-    private static byte[] literal(InputStream clear) throws IOException, PGPException {
+    /**
+     * The literal data, at most {@link #MAX_LITERAL} bytes: the message may be compressed, and
+     * anyone can encrypt one to a recipient's public key, so an unbounded read would let a small
+     * {@code enc} inflate to gigabytes in this JVM.
+     */
+    private static byte[] literal(InputStream clear, MasterKey key) throws IOException, PGPException, SopsException {
         JcaPGPObjectFactory factory = new JcaPGPObjectFactory(clear);
         Object message = factory.nextObject();
         if (message instanceof PGPCompressedData compressed) {
@@ -156,7 +184,13 @@ final class PgpKeyProvider implements MasterKeyProvider {
         if (!(message instanceof PGPLiteralData literal)) {
             throw new PGPException("the OpenPGP message holds no literal data");
         }
-        return literal.getInputStream().readAllBytes();
+        byte[] data = literal.getInputStream().readNBytes(MAX_LITERAL + 1);
+        if (data.length > MAX_LITERAL) {
+            Arrays.fill(data, (byte) 0);
+            throw new SopsFormatException("pgp key " + key.publicPart() + ": the OpenPGP message holds more than "
+                    + MAX_LITERAL + " bytes; expected a 32-byte data key or a 33-byte key share");
+        }
+        return data;
     }
 
     @Override

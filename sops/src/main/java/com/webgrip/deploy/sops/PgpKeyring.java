@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -39,6 +40,35 @@ public final class PgpKeyring {
     /** No keys. */
     public static PgpKeyring empty() {
         return EMPTY;
+    }
+
+    static PgpKeyring of(List<PGPSecretKeyRing> secretRings, List<PGPPublicKeyRing> publicRings) {
+        return new PgpKeyring(secretRings, publicRings);
+    }
+
+    /** Gives the passphrase of a GnuPG secret key when it is needed. */
+    @FunctionalInterface
+    public interface Passphrases {
+        /** Never gives one: protected secret keys are left out, their public parts kept. */
+        Passphrases NONE = fingerprint -> null;
+
+        /**
+         * The passphrase of the key with this fingerprint (40 or 64 hex digits, upper case), in a
+         * fresh array that the reader zeroes after use; or {@code null} to leave that key out.
+         */
+        char[] passphrase(String fingerprint);
+    }
+
+    /**
+     * Reads a GnuPG 2.1+ home: the public key rings of {@code pubring.kbx} and the secret keys in
+     * {@code private-keys-v1.d} that belong to them, unlocked with the passphrases the callback
+     * gives. No gpg or gpg-agent process is run.
+     *
+     * @throws SopsKeyException naming the key when a passphrase is wrong, or the home when its
+     *     keybox cannot be read
+     */
+    public static PgpKeyring readGnupgHome(Path home, Passphrases passphrases) throws SopsException {
+        return GnupgHome.read(home, Objects.requireNonNull(passphrases, "passphrases"));
     }
 
     /**
@@ -151,7 +181,8 @@ public final class PgpKeyring {
         for (Iterator<PGPPublicKey> keys : candidates) {
             List<PGPPublicKey> ring = new ArrayList<>();
             keys.forEachRemaining(ring::add);
-            boolean matches = ring.stream().anyMatch(k -> fingerprint(k).endsWith(wanted));
+            // the whole fingerprint: a short key ID (or its suffix) can be collided on purpose
+            boolean matches = ring.stream().anyMatch(k -> fingerprint(k).equals(wanted));
             if (!matches) {
                 continue;
             }

@@ -3,11 +3,15 @@ package com.webgrip.deploy.sops;
 import java.util.ArrayList;
 import java.util.List;
 
-/** POSIX shell-like word splitting (quotes and backslashes), no expansion: how sops splits key commands. */
-final class Shlex {
+/**
+ * POSIX shell-like word splitting (quotes and backslashes), no expansion: how sops splits
+ * {@code SOPS_AGE_KEY_CMD} and {@code SOPS_EDITOR} (Go's {@code shlex.Split}).
+ */
+public final class Shlex {
     private Shlex() {}
 
-    static List<String> split(String command) {
+    /** The words of a command line, quotes removed; no variable, glob or tilde expansion. */
+    public static List<String> split(String command) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

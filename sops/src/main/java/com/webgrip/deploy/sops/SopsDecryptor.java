@@ -7,7 +7,6 @@ import com.webgrip.deploy.sops.store.Stores;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ public final class SopsDecryptor {
     private final boolean ignoreMac;
     private final StoreOptions storeOptions;
     private final List<String> decryptionOrder;
+    private final boolean parallel;
 
     private SopsDecryptor(Builder b) {
         this.credentials = b.credentials;
@@ -34,6 +34,7 @@ public final class SopsDecryptor {
         this.ignoreMac = b.ignoreMac;
         this.storeOptions = b.storeOptions;
         this.decryptionOrder = List.copyOf(b.decryptionOrder);
+        this.parallel = b.parallel;
     }
 
     static Builder builder() {
@@ -47,13 +48,15 @@ public final class SopsDecryptor {
 
     /** Decrypts a file read as the given format. */
     public SopsDocument decrypt(Path file, Format format) throws IOException {
-        return decrypt(Files.readAllBytes(file), format, file.toString());
+        return decrypt(BoundedRead.read(file, storeOptions.maxInputBytes()), format, file.toString());
     }
 
     /** Decrypts content read as the given format; {@code source} names it in messages. */
     public SopsDocument decrypt(byte[] content, Format format, String source) throws SopsException {
-        Opened opened = open(content, format, source);
+        Opened opened = open(content, format, source, false);
+        // the document holds the plaintext; the data key is no longer needed by anyone
         opened.cipher().destroy();
+        Arrays.fill(opened.dataKey(), (byte) 0);
         return opened.document();
     }
 
@@ -68,7 +71,12 @@ public final class SopsDecryptor {
     /** An opened file: the document, and the cipher (data key and IV stash) to write it back. */
     record Opened(SopsDocument document, ValueCipher cipher, byte[] dataKey) {}
 
-    Opened open(byte[] content, Format format, String source) throws SopsException {
+    /**
+     * Opens a file.
+     *
+     * @param keepIvs whether to remember every value's IV, to write unchanged values back unchanged
+     */
+    Opened open(byte[] content, Format format, String source, boolean keepIvs) throws SopsException {
         Store store = Stores.forFormat(format, storeOptions);
         List<Node.Mapping> loaded = store.loadEncrypted(content, source);
         MetadataPlacement.Split split = MetadataPlacement.extract(loaded, store, source);
@@ -76,7 +84,8 @@ public final class SopsDecryptor {
         byte[] dataKey = keys.recover(metadata, credentials, decryptionOrder, source);
         ValueCipher cipher = new ValueCipher(dataKey, credentials.random());
         try {
-            TreeCrypter.Result result = TreeCrypter.decrypt(split.documents(), cipher, metadata, source);
+            TreeCrypter.Result result =
+                    TreeCrypter.decrypt(split.documents(), cipher, metadata, source, keepIvs, parallel);
             if (!ignoreMac) {
                 verifyMac(metadata, result.mac(), cipher, source);
             }
@@ -117,6 +126,7 @@ public final class SopsDecryptor {
         private boolean ignoreMac;
         private StoreOptions storeOptions = StoreOptions.defaults();
         private List<String> decryptionOrder = KeyWrapping.DEFAULT_ORDER;
+        private boolean parallel = true;
 
         private Builder() {}
 
@@ -150,6 +160,15 @@ public final class SopsDecryptor {
         /** The order key types are tried in ({@code --decryption-order}); default age, pgp. */
         public Builder decryptionOrder(List<String> order) {
             this.decryptionOrder = List.copyOf(order);
+            return this;
+        }
+
+        /**
+         * Whether a file with many values (thousands) may be decrypted on several cores, on the
+         * common fork-join pool; on by default. The result is the same either way.
+         */
+        public Builder parallel(boolean parallel) {
+            this.parallel = parallel;
             return this;
         }
 

@@ -6,7 +6,6 @@ import com.webgrip.deploy.sops.store.StoreOptions;
 import com.webgrip.deploy.sops.store.Stores;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class SopsEncryptor {
     /** Encrypts a plaintext file, its format chosen by its name. */
     public byte[] encrypt(Path file) throws IOException {
         Format format = Format.forPath(file);
-        return encrypt(Files.readAllBytes(file), format, file.toString());
+        return encrypt(BoundedRead.read(file, storeOptions.maxInputBytes()), format, file.toString());
     }
 
     /** Encrypts plaintext content of the given format. */

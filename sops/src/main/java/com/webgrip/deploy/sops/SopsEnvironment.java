@@ -3,18 +3,16 @@ package com.webgrip.deploy.sops;
 import com.webgrip.deploy.age.AgeKeys;
 import com.webgrip.deploy.age.Identity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Finds credentials as the sops command does, from an environment map and a home folder that the
@@ -23,28 +21,42 @@ import java.util.concurrent.TimeUnit;
  * {@code ~/.ssh/id_ed25519} and {@code ~/.ssh/id_rsa}, {@code SOPS_AGE_KEY},
  * {@code SOPS_AGE_KEY_FILE}, {@code SOPS_AGE_KEY_CMD} and the OS's default
  * {@code sops/age/keys.txt}; PGP keys from {@code SOPS_PGP_KEY_FILE} (ours: armored key files,
- * separated by the path separator) and the GnuPG home's {@code pubring.gpg}/{@code secring.gpg}.
+ * separated by the path separator) and the GnuPG home: {@code pubring.gpg}/{@code secring.gpg}, and the
+ * 2.1+ keybox {@code pubring.kbx} with {@code private-keys-v1.d} (secret keys that need a passphrase
+ * are left out here; {@link PgpKeyring#readGnupgHome} takes a passphrase callback).
  */
 public final class SopsEnvironment {
     private final Map<String, String> env;
     private final Path home;
     private final String osName;
+    private final Duration keyCommandTimeout;
 
-    private SopsEnvironment(Map<String, String> env, Path home, String osName) {
+    private SopsEnvironment(Map<String, String> env, Path home, String osName, Duration keyCommandTimeout) {
         this.env = Map.copyOf(env);
         this.home = Objects.requireNonNull(home, "home");
         this.osName = osName.toLowerCase(Locale.ROOT);
+        this.keyCommandTimeout = keyCommandTimeout;
     }
 
     /** An environment from explicit values. */
     public static SopsEnvironment of(Map<String, String> env, Path home, String osName) {
-        return new SopsEnvironment(env, home, osName);
+        return new SopsEnvironment(env, home, osName, KeyCommand.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * This environment with another deadline for {@code SOPS_AGE_KEY_CMD} (default 60 s; sops has
+     * none). A command still running then is killed with its descendants and reported as a problem.
+     */
+    public SopsEnvironment withKeyCommandTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("key command timeout " + timeout + " is not positive");
+        }
+        return new SopsEnvironment(env, home, osName, timeout);
     }
 
     /** The process's environment, home folder and OS. */
     public static SopsEnvironment fromSystem() {
-        return new SopsEnvironment(
-                System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", "linux"));
+        return of(System.getenv(), Path.of(System.getProperty("user.home")), System.getProperty("os.name", "linux"));
     }
 
     /** A variable, or empty. */
@@ -164,9 +176,13 @@ public final class SopsEnvironment {
                 problems.add(file + ": " + e.getMessage());
             }
         }
-        if (Files.isRegularFile(gnupg.resolve("pubring.kbx")) && !Files.isRegularFile(gnupg.resolve("secring.gpg"))) {
-            problems.add(gnupg + ": GnuPG 2.1+ keybox and private-keys-v1.d are not read yet; export the secret key"
-                    + " (gpg --export-secret-keys --armor) and name it in SOPS_PGP_KEY_FILE");
+        if (Files.isRegularFile(gnupg.resolve("pubring.kbx"))) {
+            try {
+                // no passphrase prompt here: protected secret keys are left out (GnuPG's agent would ask)
+                keys = keys.plus(PgpKeyring.readGnupgHome(gnupg, PgpKeyring.Passphrases.NONE));
+            } catch (SopsException e) {
+                problems.add(e.getMessage());
+            }
         }
         return keys;
     }
@@ -191,37 +207,17 @@ public final class SopsEnvironment {
     }
 
     private void runKeyCommand(String command, List<Identity> out, List<String> problems) {
-        List<String> argv = Shlex.split(command);
-        if (argv.isEmpty()) {
-            problems.add("SOPS_AGE_KEY_CMD is empty after splitting");
+        byte[] output;
+        try {
+            output = KeyCommand.run(command, env, keyCommandTimeout);
+        } catch (KeyCommand.Failure e) {
+            problems.add(e.getMessage());
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT);
-        Map<String, String> childEnv = builder.environment();
-        childEnv.clear();
-        childEnv.putAll(new HashMap<>(env));
         try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output;
-            try (InputStream in = process.getInputStream()) {
-                output = in.readNBytes(1 << 20);
-            }
-            if (!process.waitFor(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                problems.add("SOPS_AGE_KEY_CMD did not finish within 60 s");
-                return;
-            }
-            if (process.exitValue() != 0) {
-                problems.add("SOPS_AGE_KEY_CMD exited with status " + process.exitValue());
-                return;
-            }
             parseIdentities(new String(output, StandardCharsets.UTF_8), "SOPS_AGE_KEY_CMD", out, problems);
-        } catch (IOException e) {
-            problems.add("SOPS_AGE_KEY_CMD could not run: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problems.add("SOPS_AGE_KEY_CMD was interrupted");
+        } finally {
+            Arrays.fill(output, (byte) 0);
         }
     }
 }

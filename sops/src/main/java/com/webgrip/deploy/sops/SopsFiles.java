@@ -6,7 +6,6 @@ import com.webgrip.deploy.sops.store.StoreOptions;
 import com.webgrip.deploy.sops.store.Stores;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -55,8 +54,8 @@ public final class SopsFiles {
      * @return whether the file changed
      */
     public boolean edit(Path file, Format format, UnaryOperator<List<Node.Mapping>> change) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString());
+        byte[] content = BoundedRead.read(file, storeOptions.maxInputBytes());
+        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString(), true);
         try {
             List<Node.Mapping> before = opened.document().documents();
             List<Node.Mapping> after = change.apply(before);
@@ -124,8 +123,8 @@ public final class SopsFiles {
      * {@code remove}, added to the first group) and re-encrypts every value (sops's rotate).
      */
     public void rotate(Path file, Format format, List<KeyRecipient> add, List<KeyRecipient> remove) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString());
+        byte[] content = BoundedRead.read(file, storeOptions.maxInputBytes());
+        SopsDecryptor.Opened opened = decryptor().open(content, format, file.toString(), false);
         opened.cipher().destroy();
         Arrays.fill(opened.dataKey(), (byte) 0);
         Metadata metadata = opened.document().metadata();
@@ -179,7 +178,7 @@ public final class SopsFiles {
      * @return whether the key groups or threshold changed
      */
     public boolean updateKeys(Path file, Format format, CreationRule rule) throws IOException {
-        byte[] content = Files.readAllBytes(file);
+        byte[] content = BoundedRead.read(file, storeOptions.maxInputBytes());
         Store store = Stores.forFormat(format, storeOptions);
         KeyWrapping keys = keys();
         List<Node.Mapping> loaded = store.loadEncrypted(content, file.toString());
@@ -222,7 +221,7 @@ public final class SopsFiles {
 
     /** Whether the file is encrypted by sops (has sops metadata), as {@code sops filestatus}. */
     public boolean isEncrypted(Path file, Format format) throws IOException {
-        byte[] content = Files.readAllBytes(file);
+        byte[] content = BoundedRead.read(file, storeOptions.maxInputBytes());
         Store store = Stores.forFormat(format, storeOptions);
         try {
             MetadataPlacement.extract(store.loadEncrypted(content, file.toString()), store, file.toString());

@@ -2,14 +2,13 @@ package com.webgrip.deploy.sops;
 
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
-import com.webgrip.deploy.sops.tree.ScalarFormats;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Walks the documents as sops does ({@code walkBranch}): depth first in document order, every leaf
@@ -17,28 +16,52 @@ import java.util.List;
  * the rule selects, and to compute the MAC: SHA-512 over the plaintext bytes of every non-comment,
  * non-null leaf (only the encrypted ones with {@code mac_only_encrypted}, after a SHA-256 of
  * "sops"), upper-case hex.
+ *
+ * <p>Decryption runs in three passes so that the values can be decrypted on several cores: a walk
+ * that applies the rule and lists the values to decrypt, the decryption of that list
+ * ({@link LeafDecryption}), and a walk that rebuilds the tree in document order, feeds the MAC and
+ * reports the first failure in document order, as a single pass would.
  */
 final class TreeCrypter {
     /** SHA-256("sops"): what sops feeds the MAC first when {@code mac_only_encrypted} is set. */
     private static final byte[] MAC_ONLY_ENCRYPTED_INIT =
             HexFormat.of().parseHex("8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69");
 
-    private final ValueCipher cipher;
     private final EncryptionRule rule;
     private final boolean macOnlyEncrypted;
     private final String source;
-    private final boolean encrypting;
     private final MessageDigest mac;
+    /** Whether a walk builds the new tree; the decryption's first walk only looks. */
+    private boolean build = true;
 
     /** The walked documents and the MAC over their values. */
     record Result(List<Node.Mapping> documents, String mac) {}
 
-    private TreeCrypter(ValueCipher cipher, Metadata metadata, String source, boolean encrypting) {
-        this.cipher = cipher;
+    /**
+     * What happens to each leaf of a walk; returns the leaf to put in the new tree. The leaf's
+     * authenticated data is {@link #aad}{@code (prefix, key)}, built only by the visitors that need it.
+     */
+    private interface LeafVisitor {
+        Node leaf(Node leaf, String prefix, String key, List<String> path, List<List<String>> stack)
+                throws SopsException;
+    }
+
+    /**
+     * sops's AAD, the path joined with colons plus a trailing colon: {@code prefix + key + ":"} for
+     * a value under a key, the collection's own path for a list item or a comment ({@code ":"} at
+     * the top).
+     */
+    static String aad(String prefix, String key) {
+        if (key != null) {
+            return prefix + key + ":";
+        }
+        return prefix.isEmpty() ? ":" : prefix;
+    }
+
+    private TreeCrypter(Metadata metadata, String source) {
         this.rule = metadata.rule();
         this.macOnlyEncrypted = metadata.macOnlyEncrypted();
         this.source = source;
-        this.encrypting = encrypting;
         try {
             this.mac = MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {
@@ -51,31 +74,134 @@ final class TreeCrypter {
 
     static Result encrypt(List<Node.Mapping> documents, ValueCipher cipher, Metadata metadata, String source)
             throws SopsException {
-        return new TreeCrypter(cipher, metadata, source, true).walk(documents);
+        TreeCrypter crypter = new TreeCrypter(metadata, source);
+        return crypter.result(crypter.walk(
+                documents,
+                (leaf, prefix, key, path, stack) -> crypter.encryptLeaf(leaf, aad(prefix, key), path, stack, cipher)));
     }
 
-    static Result decrypt(List<Node.Mapping> documents, ValueCipher cipher, Metadata metadata, String source)
+    /**
+     * Decrypts the documents.
+     *
+     * @param keepIvs whether to fill the cipher's IV stash (for writing the file back)
+     * @param parallel whether large documents may be decrypted on several threads
+     */
+    static Result decrypt(
+            List<Node.Mapping> documents,
+            ValueCipher cipher,
+            Metadata metadata,
+            String source,
+            boolean keepIvs,
+            boolean parallel)
             throws SopsException {
-        return new TreeCrypter(cipher, metadata, source, false).walk(documents);
+        TreeCrypter crypter = new TreeCrypter(metadata, source);
+        LeafDecryption jobs = new LeafDecryption(source, keepIvs);
+        BitSet selected = new BitSet();
+        int[] ordinal = {0};
+        crypter.build = false;
+        crypter.walk(documents, (leaf, prefix, key, path, stack) -> {
+            boolean isComment = leaf instanceof Comment;
+            if (crypter.rule.shouldEncrypt(path, stack, isComment)) {
+                selected.set(ordinal[0]);
+                String aad = aad(prefix, key);
+                if (isComment) {
+                    jobs.add(((Comment) leaf).text(), aad);
+                } else if (leaf instanceof Node.Str s) {
+                    jobs.add(s.value(), aad);
+                } else {
+                    jobs.fail(new SopsFormatException(source + ": the value at " + ValueCipher.display(aad)
+                            + " should be encrypted, but is a " + kind(leaf)
+                            + " in clear; expected an ENC[...] string"));
+                }
+            }
+            ordinal[0]++;
+            return null;
+        });
+        jobs.run(cipher, parallel);
+        crypter.build = true;
+        int[] next = {0, 0};
+        List<Node.Mapping> decrypted = crypter.walk(documents, (leaf, prefix, key, path, stack) -> {
+            boolean encrypted = selected.get(next[0]++);
+            Node out = leaf;
+            if (encrypted) {
+                int job = next[1]++;
+                SopsException failure = jobs.failure(job);
+                if (leaf instanceof Comment c) {
+                    // sops keeps a comment that does not decrypt: files from before comments were encrypted
+                    out = failure == null ? ValueCipher.comment(c, jobs.value(job)) : c;
+                } else if (failure != null) {
+                    throw failure;
+                } else {
+                    out = jobs.value(job);
+                }
+                if (keepIvs && failure == null) {
+                    cipher.remember(jobs.opened(job));
+                }
+            }
+            crypter.hash(out, encrypted);
+            return out;
+        });
+        return crypter.result(decrypted);
     }
 
-    private Result walk(List<Node.Mapping> documents) throws SopsException {
+    private Node encryptLeaf(Node in, String aad, List<String> path, List<List<String>> stack, ValueCipher cipher)
+            throws SopsException {
+        boolean isComment = in instanceof Comment;
+        boolean encrypted = rule.shouldEncrypt(path, stack, isComment);
+        hash(in, encrypted);
+        if (!encrypted) {
+            return in;
+        }
+        String enc = cipher.encrypt(in, aad);
+        if (isComment) {
+            if (rule.kind() == EncryptionRule.Kind.UNENCRYPTED_COMMENT_REGEX && GoRegex.find(rule.value(), enc)) {
+                throw new SopsException("an encrypted comment at " + ValueCipher.display(aad)
+                        + " matches unencrypted_comment_regex; choose a regex that cannot match ENC[...] text");
+            }
+            return new Comment(enc, ((Comment) in).inline());
+        }
+        return new Node.Str(enc);
+    }
+
+    /** Feeds a (plaintext) leaf to the MAC: every non-comment, or only the encrypted ones. */
+    private void hash(Node plain, boolean encrypted) {
+        if (!(plain instanceof Comment) && (!macOnlyEncrypted || encrypted)) {
+            mac.update(PlainValues.macBytes(plain));
+        }
+    }
+
+    private Result result(List<Node.Mapping> documents) {
+        return new Result(documents, HexFormat.of().withUpperCase().formatHex(mac.digest()));
+    }
+
+    /** Walks every document; returns the new documents, or null when not building. */
+    private List<Node.Mapping> walk(List<Node.Mapping> documents, LeafVisitor visitor) throws SopsException {
         List<Node.Mapping> out = new ArrayList<>(documents.size());
         for (Node.Mapping document : documents) {
-            out.add(mapping(document, new ArrayList<>(), new ArrayList<>()));
+            out.add(mapping(document, "", new ArrayList<>(), new ArrayList<>(), visitor));
         }
-        return new Result(out, HexFormat.of().withUpperCase().formatHex(mac.digest()));
+        return build ? out : null;
     }
 
-    private Node.Mapping mapping(Node.Mapping in, List<String> path, List<List<String>> stack) throws SopsException {
+    /**
+     * Walks a mapping whose path joins to {@code prefix} ({@code "a:b:"}; empty at the top). The
+     * authenticated data of a leaf under key {@code k} is {@code prefix + k + ":"}; a comment of
+     * the mapping itself gets the mapping's own path, {@code ":"} at the top.
+     */
+    private Node.Mapping mapping(
+            Node.Mapping in, String prefix, List<String> path, List<List<String>> stack, LeafVisitor visitor)
+            throws SopsException {
         List<List<String>> levels = new ArrayList<>(stack);
         List<String> current = new ArrayList<>();
         levels.add(current);
-        List<Node.MapItem> items = new ArrayList<>(in.items().size());
+        List<Node.MapItem> items = build ? new ArrayList<>(in.items().size()) : null;
         for (Node.MapItem item : in.items()) {
             if (item instanceof Comment c) {
                 current.add(c.text());
-                items.add((Comment) leaf(c, path, levels));
+                Node leaf = visitor.leaf(c, prefix, null, path, levels);
+                if (build) {
+                    items.add((Comment) leaf);
+                }
                 continue;
             }
             Node.Entry entry = (Node.Entry) item;
@@ -84,112 +210,58 @@ final class TreeCrypter {
                 current.add(((Comment) entry.value()).text());
             }
             path.add(entry.key());
-            items.add(new Node.Entry(entry.key(), value(entry.value(), path, levels)));
+            Node value = value(entry.value(), prefix, entry.key(), path, levels, visitor);
+            if (build) {
+                items.add(new Node.Entry(entry.key(), value));
+            }
             path.remove(path.size() - 1);
             if (!valueIsComment) {
                 current.clear();
             }
         }
-        return new Node.Mapping(items);
+        return build ? new Node.Mapping(items) : null;
     }
 
-    private Node sequence(Node.Sequence in, List<String> path, List<List<String>> stack) throws SopsException {
+    private Node sequence(
+            Node.Sequence in, String prefix, List<String> path, List<List<String>> stack, LeafVisitor visitor)
+            throws SopsException {
         List<List<String>> levels = new ArrayList<>(stack);
         List<String> current = new ArrayList<>();
         levels.add(current);
-        List<Node> items = new ArrayList<>(in.items().size());
+        List<Node> items = build ? new ArrayList<>(in.items().size()) : null;
         for (Node item : in.items()) {
             boolean isComment = item instanceof Comment;
             if (isComment) {
                 current.add(((Comment) item).text());
             }
-            items.add(value(item, path, levels));
+            Node value = value(item, prefix, null, path, levels, visitor);
+            if (build) {
+                items.add(value);
+            }
             if (!isComment) {
                 current.clear();
             }
         }
-        return new Node.Sequence(items);
+        return build ? new Node.Sequence(items) : null;
     }
 
-    private Node value(Node value, List<String> path, List<List<String>> stack) throws SopsException {
+    /** A value under {@code key} of a mapping with this prefix, or (key null) an item of a list. */
+    private Node value(
+            Node value, String prefix, String key, List<String> path, List<List<String>> stack, LeafVisitor visitor)
+            throws SopsException {
         if (value instanceof Node.Mapping m) {
-            return mapping(m, path, stack);
+            return mapping(m, key == null ? prefix : prefix + key + ":", path, stack, visitor);
         }
         if (value instanceof Node.Sequence s) {
-            return sequence(s, path, stack);
+            return sequence(s, key == null ? prefix : prefix + key + ":", path, stack, visitor);
         }
         if (value instanceof Node.Null) {
             return value;
         }
-        return leaf(value, path, stack);
-    }
-
-    private Node leaf(Node in, List<String> path, List<List<String>> stack) throws SopsException {
-        boolean isComment = in instanceof Comment;
-        boolean encrypted = rule.shouldEncrypt(path, stack, isComment);
-        String aad = String.join(":", path) + ":";
-        if (encrypting) {
-            if (!isComment && (!macOnlyEncrypted || encrypted)) {
-                mac.update(bytes(in));
-            }
-            if (!encrypted) {
-                return in;
-            }
-            String enc = cipher.encrypt(in, aad);
-            if (isComment) {
-                if (rule.kind() == EncryptionRule.Kind.UNENCRYPTED_COMMENT_REGEX && GoRegex.find(rule.value(), enc)) {
-                    throw new SopsException("an encrypted comment at " + ValueCipher.display(aad)
-                            + " matches unencrypted_comment_regex; choose a regex that cannot match ENC[...] text");
-                }
-                return new Comment(enc, ((Comment) in).inline());
-            }
-            return new Node.Str(enc);
-        }
-        Node out = in;
-        if (encrypted) {
-            if (isComment) {
-                Comment c = (Comment) in;
-                try {
-                    Node plain = cipher.decrypt(c.text(), aad, source);
-                    out = new Comment(plain instanceof Comment pc ? pc.text() : c.text(), c.inline());
-                } catch (SopsException e) {
-                    // sops keeps a comment that does not decrypt: files from before comments were encrypted
-                    out = c;
-                }
-            } else if (in instanceof Node.Str s) {
-                out = cipher.decrypt(s.value(), aad, source);
-            } else {
-                throw new SopsFormatException(source + ": the value at " + ValueCipher.display(aad)
-                        + " should be encrypted, but is a " + kind(in) + " in clear; expected an ENC[...] string");
-            }
-        }
-        if (!isComment && (!macOnlyEncrypted || encrypted)) {
-            mac.update(bytes(out));
-        }
-        return out;
+        return visitor.leaf(value, prefix, key, path, stack);
     }
 
     private static String kind(Node node) {
-        return node.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** sops's {@code ToBytes}: the text fed to the MAC. */
-    static byte[] bytes(Node value) {
-        if (value instanceof Node.Str s) {
-            return s.value().getBytes(StandardCharsets.UTF_8);
-        } else if (value instanceof Node.Bytes b) {
-            return b.value();
-        } else if (value instanceof Node.Int i) {
-            return Long.toString(i.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Flt f) {
-            return ScalarFormats.goFloatF(f.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Bool b) {
-            return ScalarFormats.pythonBool(b.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Time t) {
-            return t.value().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Comment c) {
-            return c.text().getBytes(StandardCharsets.UTF_8);
-        }
-        return new byte[0];
+        return node.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 }

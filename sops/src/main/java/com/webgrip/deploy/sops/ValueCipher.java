@@ -2,24 +2,17 @@ package com.webgrip.deploy.sops;
 
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
-import com.webgrip.deploy.sops.tree.ScalarFormats;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
@@ -27,23 +20,36 @@ import javax.security.auth.Destroyable;
 /**
  * sops's value cipher: AES-256-GCM with a 32-byte IV, the path as authenticated data, written as
  * {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]}. Empty strings are neither encrypted nor
- * decrypted. Like sops, it remembers the IV of every value it decrypts, keyed by (plaintext,
- * path), and reuses it when the same plaintext is encrypted at the same path again, so unchanged
- * values keep their ciphertext across an edit.
+ * decrypted. Like sops, it can remember the IV of every value it decrypts, keyed by (type,
+ * plaintext, path), and reuse it when the same plaintext is encrypted at the same path again, so
+ * unchanged values keep their ciphertext across an edit.
+ *
+ * <p>Encryption and {@link #decrypt} are for one thread. Bulk decryption goes through
+ * {@link #decrypter()}: one {@link Decrypter} per thread, each reusing its own {@code Cipher} and
+ * buffers (AES-GCM needs a fresh IV per value, not a fresh {@code Cipher}).
  */
 final class ValueCipher implements Destroyable {
     static final int IV_LENGTH = 32;
     private static final int TAG_LENGTH = 16;
-    private static final Pattern ENC = Pattern.compile("^ENC\\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\\]");
 
-    private final SecretKeySpec key;
+    private SecretKeySpec key;
     private final byte[] keyBytes;
     private final SecureRandom random;
-    private final Map<StashKey, byte[]> ivStash = new HashMap<>();
-    private Cipher decryptCipher;
+    /**
+     * IVs by {@link #stashKey}: an HMAC of (type, path, plaintext) under the data key, so the stash
+     * finds an unchanged value again without holding any plaintext (a {@code String} could never
+     * be zeroed, and would print in a heap dump).
+     */
+    private final Map<String, byte[]> ivStash = new HashMap<>();
+
+    private Cipher encryptCipher;
+    private Mac encryptMac;
+    private byte[] lastEncryptIv;
+    private Decrypter ownDecrypter;
     private boolean destroyed;
 
-    private record StashKey(String type, String plaintext, String aad) {}
+    /** A decrypted leaf with what the IV stash needs: the HMAC of its plaintext, and its IV. */
+    record Opened(Node value, String stashKey, byte[] iv) {}
 
     ValueCipher(byte[] dataKey, SecureRandom random) {
         if (dataKey.length != 32) {
@@ -60,50 +66,36 @@ final class ValueCipher implements Destroyable {
 
     /** Encrypts a leaf; an empty string (or comment) stays empty. */
     String encrypt(Node value, String aad) throws SopsException {
-        String type;
-        byte[] plain;
-        if (value instanceof Node.Str s) {
-            type = "str";
-            plain = s.value().getBytes(StandardCharsets.UTF_8);
-        } else if (value instanceof Node.Bytes b) {
-            type = "str";
-            plain = b.value();
-        } else if (value instanceof Node.Int i) {
-            type = "int";
-            plain = Long.toString(i.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Flt f) {
-            type = "float";
-            plain = ScalarFormats.goFloatF(f.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Bool b) {
-            type = "bool";
-            plain = ScalarFormats.pythonBool(b.value()).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Node.Time t) {
-            type = "time";
-            plain = t.value().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).getBytes(StandardCharsets.US_ASCII);
-        } else if (value instanceof Comment c) {
-            type = "comment";
-            plain = c.text().getBytes(StandardCharsets.UTF_8);
-        } else {
+        PlainValues.Typed typed = PlainValues.encode(value);
+        if (typed == null) {
             throw new SopsException(
                     "cannot encrypt a value of kind " + value.getClass().getSimpleName() + " at " + aad);
         }
+        byte[] plain = typed.plain();
         if (plain.length == 0) {
             return "";
         }
-        StashKey stashKey = new StashKey(type, new String(plain, StandardCharsets.ISO_8859_1), aad);
-        byte[] iv = ivStash.get(stashKey);
+        String type = typed.type();
+        if (encryptMac == null) {
+            encryptMac = newMac();
+        }
+        byte[] iv = ivStash.get(stashKey(encryptMac, type, aad.getBytes(StandardCharsets.UTF_8), plain, plain.length));
         if (iv == null) {
             iv = new byte[IV_LENGTH];
             random.nextBytes(iv);
         }
         byte[] sealed;
         try {
-            // A fresh cipher per value: the JDK refuses to reuse a key and IV pair on one Cipher
-            // object, and the IV stash reuses IVs on purpose.
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            cipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            sealed = cipher.doFinal(plain);
+            // The JDK refuses to init one Cipher twice in a row with the same key and IV for
+            // encryption; the IV stash does that on purpose (an unchanged value, or equal list
+            // items at one path), so that case takes a fresh Cipher.
+            if (encryptCipher == null || Arrays.equals(iv, lastEncryptIv)) {
+                encryptCipher = Cipher.getInstance("AES/GCM/NoPadding");
+            }
+            encryptCipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+            lastEncryptIv = iv;
+            encryptCipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
+            sealed = encryptCipher.doFinal(plain);
         } catch (GeneralSecurityException e) {
             throw new SopsException("AES-GCM encryption failed at " + aad, e);
         } finally {
@@ -119,179 +111,158 @@ final class ValueCipher implements Destroyable {
     }
 
     /**
-     * Decrypts an {@code ENC[…]} value at a path. A {@code str} whose bytes are not UTF-8 comes
-     * back as {@link Node.Bytes}.
+     * Decrypts an {@code ENC[…]} value at a path, remembering its IV for re-encryption.
      *
      * @throws SopsFormatException if the text is not an {@code ENC[…]} value or a part is not base64
      * @throws SopsDecryptionException if authentication fails (tampering, a moved value, the wrong key)
      */
     Node decrypt(String text, String aad, String source) throws SopsException {
-        if (text.isEmpty()) {
-            return new Node.Str("");
+        if (ownDecrypter == null) {
+            ownDecrypter = decrypter();
         }
-        String[] parts = split(text);
-        if (parts == null) {
-            throw new SopsFormatException(source + ": value at " + display(aad)
-                    + " is not a sops ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] value");
+        Opened opened = ownDecrypter.open(text, aad.getBytes(StandardCharsets.UTF_8), aad, source, true);
+        remember(opened);
+        return opened.value();
+    }
+
+    /** Records a decrypted leaf's IV in the stash, as sops does on every decryption. */
+    void remember(Opened opened) {
+        if (opened.iv() != null) {
+            ivStash.put(opened.stashKey(), opened.iv());
         }
-        byte[] data = base64(parts[0], "data", aad, source);
-        byte[] iv = base64(parts[1], "iv", aad, source);
-        byte[] tag = base64(parts[2], "tag", aad, source);
-        String type = parts[3];
-        if (iv.length == 0 || tag.length != TAG_LENGTH) {
-            throw new SopsFormatException(source + ": value at " + display(aad) + " has an iv of " + iv.length
-                    + " bytes and a tag of " + tag.length + " bytes; expected a non-empty iv and a 16-byte tag");
+    }
+
+    /** A decrypter for one thread. */
+    Decrypter decrypter() {
+        if (destroyed) {
+            throw new IllegalStateException("the value cipher was destroyed");
         }
-        byte[] plain;
-        try {
-            if (decryptCipher == null) {
-                decryptCipher = Cipher.getInstance("AES/GCM/NoPadding");
+        return new Decrypter();
+    }
+
+    /** Decrypts values with one reused {@code Cipher} and scratch buffers; not thread-safe. */
+    final class Decrypter {
+        private Cipher cipher;
+        private byte[] input = new byte[256];
+        private byte[] output = new byte[256];
+        private byte[] iv = new byte[IV_LENGTH];
+        private Mac stashMac;
+
+        /**
+         * Decrypts one value. With {@code stash}, the result carries the plaintext and IV the IV
+         * stash needs; without, only the value.
+         */
+        Opened open(String text, byte[] aadBytes, String aad, String source, boolean stash) throws SopsException {
+            if (text.isEmpty()) {
+                return new Opened(new Node.Str(""), null, null);
             }
-            decryptCipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            decryptCipher.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
-            byte[] input = new byte[data.length + TAG_LENGTH];
-            System.arraycopy(data, 0, input, 0, data.length);
-            System.arraycopy(tag, 0, input, data.length, TAG_LENGTH);
-            plain = decryptCipher.doFinal(input);
-        } catch (AEADBadTagException e) {
-            throw new SopsDecryptionException(
-                    source + ": the value at " + display(aad)
-                            + " failed authentication: it was changed, moved to another path, its key was renamed,"
-                            + " or the data key is wrong",
-                    aad);
-        } catch (GeneralSecurityException e) {
-            throw new SopsDecryptionException(
-                    source + ": the value at " + display(aad) + " could not be decrypted: "
-                            + e.getClass().getSimpleName(),
-                    aad);
-        }
-        Node value = typed(plain, type, aad, source);
-        ivStash.put(
-                new StashKey(type.equals("bytes") ? "str" : type, new String(plain, StandardCharsets.ISO_8859_1), aad),
-                iv);
-        Arrays.fill(plain, (byte) 0);
-        return value;
-    }
-
-    /**
-     * The data, iv, tag and type fields, split as sops's greedy regex
-     * {@code ^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]} splits them (each field
-     * ends at the last separator that still leaves the rest matching); null if it does not match.
-     * Done by hand because the regex's backtracking dominated decryption time.
-     */
-    static String[] split(String text) {
-        final String prefix = "ENC[AES256_GCM,data:";
-        if (!text.startsWith(prefix)) {
-            return null;
-        }
-        int close = text.lastIndexOf(']');
-        int type = text.lastIndexOf(",type:", close - 1);
-        if (close < 0 || type < 0) {
-            return null;
-        }
-        int tag = text.lastIndexOf(",tag:", type - 1);
-        int iv = tag < 0 ? -1 : text.lastIndexOf(",iv:", tag - 1);
-        int dataStart = prefix.length();
-        if (iv < dataStart + 1
-                || tag < iv + ",iv:".length() + 1
-                || type < tag + ",tag:".length() + 1
-                || close < type + ",type:".length() + 1) {
-            return ENC.matcher(text).find() ? regexSplit(text) : null;
-        }
-        return new String[] {
-            text.substring(dataStart, iv),
-            text.substring(iv + ",iv:".length(), tag),
-            text.substring(tag + ",tag:".length(), type),
-            text.substring(type + ",type:".length(), close)
-        };
-    }
-
-    private static String[] regexSplit(String text) {
-        Matcher m = ENC.matcher(text);
-        return m.find() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
-    }
-
-    private static Node typed(byte[] plain, String type, String aad, String source) throws SopsFormatException {
-        String text = new String(plain, StandardCharsets.UTF_8);
-        try {
-            switch (type) {
-                case "str":
-                    return isUtf8(plain) ? new Node.Str(text) : new Node.Bytes(plain);
-                case "int":
-                    return new Node.Int(Long.parseLong(text.startsWith("+") ? text.substring(1) : text));
-                case "float":
-                    return new Node.Flt(parseGoFloat(text));
-                case "bool":
-                    return new Node.Bool(parseGoBool(text));
-                case "time":
-                    return new Node.Time(OffsetDateTime.parse(text));
-                case "bytes":
-                    return new Node.Bytes(plain);
-                case "comment":
-                    return Comment.of(text);
-                default:
-                    throw new SopsFormatException(source + ": value at " + display(aad) + " has type \"" + type
-                            + "\"; expected str, int, float, bool, time, bytes or comment");
+            int[] b = EncText.bounds(text);
+            if (b == null) {
+                throw new SopsFormatException(source + ": value at " + display(aad)
+                        + " is not a sops ENC[AES256_GCM,data:…,iv:…,tag:…,type:…] value");
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new SopsFormatException(
-                    source + ": value at " + display(aad) + " decrypted, but is not a valid " + type + " value");
-        }
-    }
-
-    private static double parseGoFloat(String text) {
-        String t = text.replace("_", "");
-        return switch (t) {
-            case "Inf", "+Inf", "inf", "+inf", "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Inf", "-inf", "-Infinity" -> Double.NEGATIVE_INFINITY;
-            case "NaN", "nan" -> Double.NaN;
-            default -> {
-                if (t.isEmpty() || !t.matches("[-+]?[0-9.eE+-]+|[-+]?0[xX][0-9a-fA-F.pP+-]+")) {
-                    throw new NumberFormatException(text);
+            int dataLength = EncText.decodedLength(text, b[0], b[1]);
+            int ivLength = EncText.decodedLength(text, b[2], b[3]);
+            int tagLength = EncText.decodedLength(text, b[4], b[5]);
+            if (dataLength < 0 || ivLength < 0 || tagLength < 0) {
+                String part = dataLength < 0 ? "data" : ivLength < 0 ? "iv" : "tag";
+                throw new SopsFormatException(
+                        source + ": value at " + display(aad) + " has a " + part + " field that is not base64");
+            }
+            if (ivLength == 0 || tagLength != TAG_LENGTH) {
+                throw new SopsFormatException(source + ": value at " + display(aad) + " has an iv of " + ivLength
+                        + " bytes and a tag of " + tagLength + " bytes; expected a non-empty iv and a 16-byte tag");
+            }
+            if (iv.length < ivLength) {
+                iv = new byte[ivLength];
+            }
+            int sealedLength = dataLength + TAG_LENGTH;
+            if (input.length < sealedLength) {
+                input = new byte[Math.max(sealedLength, input.length * 2)];
+                output = new byte[input.length];
+            }
+            EncText.decode(text, b[0], b[1], input, 0);
+            EncText.decode(text, b[4], b[5], input, dataLength);
+            EncText.decode(text, b[2], b[3], iv, 0);
+            String type = text.substring(b[6], b[7]);
+            int plainLength;
+            try {
+                if (cipher == null) {
+                    cipher = Cipher.getInstance("AES/GCM/NoPadding");
                 }
-                yield Double.parseDouble(t);
+                cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv, 0, ivLength));
+                cipher.updateAAD(aadBytes);
+                plainLength = cipher.doFinal(input, 0, sealedLength, output, 0);
+            } catch (AEADBadTagException e) {
+                throw new SopsDecryptionException(
+                        source + ": the value at " + display(aad)
+                                + " failed authentication: it was changed, moved to another path, its key was"
+                                + " renamed, or the data key is wrong",
+                        aad);
+            } catch (GeneralSecurityException e) {
+                throw new SopsDecryptionException(
+                        source + ": the value at " + display(aad) + " could not be decrypted: "
+                                + e.getClass().getSimpleName(),
+                        aad);
             }
-        };
-    }
-
-    private static boolean parseGoBool(String text) {
-        return switch (text) {
-            case "1", "t", "T", "TRUE", "true", "True" -> true;
-            case "0", "f", "F", "FALSE", "false", "False" -> false;
-            default -> throw new NumberFormatException(text);
-        };
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+            try {
+                Node value = PlainValues.typed(output, plainLength, type, aad, source);
+                if (!stash) {
+                    return new Opened(value, null, null);
+                }
+                if (stashMac == null) {
+                    stashMac = newMac();
+                }
+                String stashType = type.equals("bytes") ? "str" : type;
+                return new Opened(
+                        value,
+                        stashKey(stashMac, stashType, aadBytes, output, plainLength),
+                        Arrays.copyOf(iv, ivLength));
+            } finally {
+                Arrays.fill(output, 0, plainLength, (byte) 0);
+            }
         }
     }
 
-    private static byte[] base64(String text, String part, String aad, String source) throws SopsFormatException {
+    private Mac newMac() {
         try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new SopsFormatException(
-                    source + ": value at " + display(aad) + " has a " + part + " field that is not base64");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keyBytes, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JRE", e);
         }
+    }
+
+    /** HMAC-SHA256(data key, type || 0 || path || 0 || plaintext), hex. */
+    static String stashKey(Mac mac, String type, byte[] aad, byte[] plain, int plainLength) {
+        mac.update(type.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        mac.update(aad);
+        mac.update((byte) 0);
+        mac.update(plain, 0, plainLength);
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     static String display(String aad) {
         return aad.equals(":") ? "the top level" : "\"" + aad + "\"";
     }
 
+    /** A comment leaf that holds the given text, keeping the original's placement. */
+    static Comment comment(Comment original, Node decrypted) {
+        return new Comment(decrypted instanceof Comment pc ? pc.text() : original.text(), original.inline());
+    }
+
     @Override
     public void destroy() {
+        // best effort on the JCA: the key spec, ciphers and MACs keep their own copies of the key;
+        // dropping them leaves those copies to the collector
         Arrays.fill(keyBytes, (byte) 0);
         ivStash.clear();
+        key = null;
+        encryptCipher = null;
+        encryptMac = null;
+        ownDecrypter = null;
         destroyed = true;
     }
 

@@ -138,4 +138,48 @@ class BadInputTest {
                 .isInstanceOf(SopsMetadataNotFoundException.class)
                 .hasMessageContaining("plain.yaml: sops metadata not found");
     }
+
+    @Test
+    void malformedJsonAndTomlErrorsNameThePlaceButQuoteNoValue() {
+        Throwable json = catchThrowable(() -> Stores.forFormat(Format.JSON, StoreOptions.defaults())
+                .loadPlain(utf8("{\"password\": hunter2}"), "bad.json"));
+        Throwable toml = catchThrowable(() -> Stores.forFormat(Format.TOML, StoreOptions.defaults())
+                .loadPlain(utf8("ok = 1\npassword = hunter2\n"), "bad.toml"));
+        Throwable longInt = catchThrowable(() -> Stores.forFormat(Format.TOML, StoreOptions.defaults())
+                .loadPlain(utf8("a = 1\npin = 1234567890123456789012\n"), "bad.toml"));
+        Throwable emit = catchThrowable(() -> Stores.forFormat(Format.TOML, StoreOptions.defaults())
+                .emitValue(new com.webgrip.deploy.sops.tree.Node.Int(1234567890123456789L)));
+
+        assertThat(json)
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("bad.json: malformed JSON at line 1");
+        assertThat(toml).isInstanceOf(SopsFormatException.class).hasMessageContaining("bad.toml: malformed TOML");
+        assertThat(longInt).isInstanceOf(SopsFormatException.class).hasMessageContaining("integer at line 2");
+        assertThat(emit).isInstanceOf(SopsFormatException.class);
+        for (Throwable t : new Throwable[] {json, toml, longInt, emit}) {
+            assertThat(t.getMessage()).doesNotContain("hunter2", "1234567890");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DOTENV", "INI", "BINARY"})
+    void everyStoreRefusesInputAboveTheLimitBeforeParsing(String format) {
+        StoreOptions small = StoreOptions.defaults().withLimits(64, 10, 10, 100);
+        byte[] big = utf8("a=" + "x".repeat(100) + "\n");
+
+        assertThatThrownBy(() -> Stores.forFormat(Format.valueOf(format), small).loadPlain(big, "big"))
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("the limit is 64");
+    }
+
+    @Test
+    void filesAreReadOnlyUpToTheLimit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file =
+                java.nio.file.Files.writeString(dir.resolve("big.env"), "a=" + "x".repeat(100) + "\n");
+        StoreOptions small = StoreOptions.defaults().withLimits(64, 10, 10, 100);
+
+        assertThatThrownBy(() -> Sops.decryptor().storeOptions(small).build().decrypt(file))
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("more than 64 bytes");
+    }
 }

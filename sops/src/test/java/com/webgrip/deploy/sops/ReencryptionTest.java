@@ -47,10 +47,10 @@ class ReencryptionTest {
     void reproducesTheMacOfOlderFiles(String fixture) throws Exception {
         byte[] original = Fixtures.bytes(fixture);
         Format format = Format.forPath(Fixtures.path(fixture));
-        SopsDecryptor.Opened before = decryptor.open(original, format, fixture);
+        SopsDecryptor.Opened before = decryptor.open(original, format, fixture, true);
 
         byte[] again = reencrypt(fixture, original);
-        SopsDecryptor.Opened after = decryptor.open(again, format, fixture);
+        SopsDecryptor.Opened after = decryptor.open(again, format, fixture, true);
 
         assertThat(after.document().metadata().mac())
                 .isEqualTo(before.document().metadata().mac());
@@ -59,7 +59,7 @@ class ReencryptionTest {
 
     private byte[] reencrypt(String fixture, byte[] original) throws Exception {
         Format format = Format.forPath(Fixtures.path(fixture));
-        SopsDecryptor.Opened opened = decryptor.open(original, format, fixture);
+        SopsDecryptor.Opened opened = decryptor.open(original, format, fixture, true);
         Metadata metadata = opened.document().metadata();
         return EncryptedWriter.write(
                         opened.document().documents(),

@@ -60,8 +60,19 @@ class RoundTripProperties {
             throws Exception {
         Node.Mapping plain = withoutNulls(withoutComments(tree));
         // Jackson's TOML parser misreads 19-digit integers; the store refuses them (tested apart)
-        net.jqwik.api.Assume.that(!plain.toString().matches("(?s).*Int\\[value=-?[0-9]{19}\\].*"));
+        net.jqwik.api.Assume.that(!hasNineteenDigitInteger(plain));
         assertRoundTrip(List.of(plain), Format.TOML, rule, 2, 0, false);
+    }
+
+    private static boolean hasNineteenDigitInteger(Node node) {
+        if (node instanceof Node.Int i) {
+            return Math.abs(i.value()) >= 1_000_000_000_000_000_000L || i.value() == Long.MIN_VALUE;
+        }
+        if (node instanceof Node.Mapping m) {
+            return m.entries().stream().anyMatch(e -> hasNineteenDigitInteger(e.value()));
+        }
+        return node instanceof Node.Sequence s
+                && s.items().stream().anyMatch(RoundTripProperties::hasNineteenDigitInteger);
     }
 
     @Property(tries = 30)

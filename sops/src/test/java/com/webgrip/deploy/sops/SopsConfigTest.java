@@ -115,4 +115,23 @@ class SopsConfigTest {
             assertThat(config.creationRules()).as(file).isNotEmpty();
         }
     }
+
+    @Test
+    void aCatastrophicPathRegexStillAnswersInsteadOfHanging() throws Exception {
+        // java.util.regex backtracks about 2^n times here; RE2 answers in linear time
+        SopsConfig config = config("creation_rules:\n  - path_regex: (.*a){20}$\n    age: age1aaa\n", true);
+        Path target = dir.resolve("a".repeat(64) + "!.yaml");
+
+        assertThatThrownBy(() -> config.ruleFor(target))
+                .isInstanceOf(SopsConfigException.class)
+                .hasMessageContaining("no matching creation rules found");
+    }
+
+    @Test
+    void aPathRegexRe2RefusesIsATypedErrorNamingTheRule() {
+        assertThatThrownBy(() -> config("creation_rules:\n  - path_regex: (?<!x)prod\n    age: age1aaa\n", true))
+                .isInstanceOf(SopsConfigException.class)
+                .hasMessageContaining("creation_rules[0].path_regex")
+                .hasMessageContaining("not valid RE2");
+    }
 }

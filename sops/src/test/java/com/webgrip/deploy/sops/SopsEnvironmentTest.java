@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,5 +103,69 @@ class SopsEnvironmentTest {
 
         assertThat(found.problems()).anyMatch(p -> p.contains("id_ed25519"));
         assertThat(found.credentials().ageIdentities()).hasSize(2);
+    }
+
+    @Test
+    void killsAKeyCommandThatDoesNotFinishTogetherWithItsChildren() throws Exception {
+        Path pidFile = home.resolve("sleep.pid");
+        // the shell's child sleep would outlive a kill of the shell alone
+        String command = "sh -c 'sleep 300 & echo $! > \"" + pidFile + "\"; wait'";
+        SopsEnvironment env = SopsEnvironment.of(
+                        Map.of("SOPS_AGE_KEY_CMD", command, "PATH", "/usr/bin:/bin"), home, "Linux")
+                .withKeyCommandTimeout(Duration.ofMillis(500));
+
+        List<String> problems = env.credentials().problems();
+
+        assertThat(problems).singleElement(InstanceOfAssertFactories.STRING).contains("did not finish within 500 ms");
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Optional<ProcessHandle> sleep = ProcessHandle.of(pid);
+        if (sleep.isPresent()) {
+            sleep.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+    }
+
+    @Test
+    void refusesKeyCommandOutputAboveOneMebibyteInsteadOfCuttingIt() throws Exception {
+        SopsEnvironment env = SopsEnvironment.of(
+                Map.of("SOPS_AGE_KEY_CMD", "head -c 1100000 /dev/zero", "PATH", "/usr/bin:/bin"), home, "Linux");
+
+        assertThat(env.credentials().problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("printed more than 1048576 bytes");
+    }
+
+    @Test
+    void looksTheKeyCommandUpInTheInjectedPathOnly() throws Exception {
+        SopsEnvironment env = SopsEnvironment.of(
+                Map.of("SOPS_AGE_KEY_CMD", "cat " + Fixtures.path("keys/age-keys.txt"), "PATH", "/nonexistent:."),
+                home,
+                "Linux");
+
+        assertThat(env.credentials().problems())
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("no executable cat in the absolute folders of PATH");
+        assertThat(opens(env)).isFalse();
+    }
+
+    @Test
+    void keepsInlineIdentitiesAndPassphrasesFromTheKeyCommand() throws Exception {
+        Path seen = home.resolve("seen.txt");
+        Path keyFile = Files.writeString(home.resolve("k.txt"), keys());
+        String command = "sh -c 'echo \"[$SOPS_AGE_KEY][$AGE_PASSPHRASE][$SOPS_AGE_KEY_FILE][$MARKER]\" > \"" + seen
+                + "\"; cat \"" + keyFile + "\"'";
+        SopsEnvironment env = SopsEnvironment.of(
+                Map.of(
+                        "SOPS_AGE_KEY_CMD", command,
+                        "PATH", "/usr/bin:/bin",
+                        "SOPS_AGE_KEY", "# only a comment",
+                        "AGE_PASSPHRASE", "hunter2",
+                        "SOPS_AGE_KEY_FILE", keyFile.toString(),
+                        "MARKER", "passed"),
+                home,
+                "Linux");
+
+        assertThat(opens(env)).isTrue();
+        assertThat(Files.readString(seen)).isEqualTo("[][][][passed]\n");
     }
 }

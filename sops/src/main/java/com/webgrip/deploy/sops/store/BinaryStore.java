@@ -13,7 +13,10 @@ import java.util.List;
 final class BinaryStore implements Store {
     private final JsonStore json;
 
+    private final StoreOptions options;
+
     BinaryStore(StoreOptions options) {
+        this.options = options;
         this.json = new JsonStore(options);
     }
 
@@ -28,7 +31,8 @@ final class BinaryStore implements Store {
     }
 
     @Override
-    public List<Node.Mapping> loadPlain(byte[] content, String source) {
+    public List<Node.Mapping> loadPlain(byte[] content, String source) throws SopsFormatException {
+        InputLimit.check(content, source, options);
         String text = new String(content, StandardCharsets.UTF_8);
         Node data = java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), content)
                 ? new Node.Str(text)

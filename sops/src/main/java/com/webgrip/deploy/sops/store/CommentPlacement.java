@@ -55,6 +55,12 @@ final class CommentPlacement {
                 if (i > 0) {
                     // the item's column is after "- ": comments deeper than the dash belong above
                     List<CommentLine> deeper = takeDeeper(item.getBlockComments(), column(item) - 2);
+                    if (deeper.isEmpty()
+                            && item instanceof MappingNode m
+                            && !m.getValue().isEmpty()) {
+                        // SnakeYAML gives the comments before "- key: ..." to that first key
+                        deeper = takeDeeper(m.getValue().get(0).getKeyNode().getBlockComments(), column(item) - 2);
+                    }
                     if (!deeper.isEmpty()) {
                         pushInto(items.get(i - 1), deeper, depth);
                     }

@@ -14,6 +14,12 @@ import java.util.List;
  * comments; metadata as flattened {@code sops_} keys.
  */
 final class DotenvStore implements Store {
+    private final StoreOptions options;
+
+    DotenvStore(StoreOptions options) {
+        this.options = options;
+    }
+
     @Override
     public Format format() {
         return Format.DOTENV;
@@ -26,6 +32,7 @@ final class DotenvStore implements Store {
 
     @Override
     public List<Node.Mapping> loadPlain(byte[] content, String source) throws SopsFormatException {
+        InputLimit.check(content, source, options);
         String text = new String(content, StandardCharsets.UTF_8);
         List<Node.MapItem> items = new ArrayList<>();
         String[] lines = text.split("\n", -1);

@@ -20,6 +20,11 @@ import java.util.Map;
  */
 final class IniStore implements Store {
     private static final String DEFAULT_SECTION = "DEFAULT";
+    private final StoreOptions options;
+
+    IniStore(StoreOptions options) {
+        this.options = options;
+    }
 
     @Override
     public Format format() {
@@ -38,6 +43,7 @@ final class IniStore implements Store {
 
     @Override
     public List<Node.Mapping> loadPlain(byte[] content, String source) throws SopsFormatException {
+        InputLimit.check(content, source, options);
         String[] lines = new String(content, StandardCharsets.UTF_8)
                 .replace("\r\n", "\n")
                 .split("\n", -1);

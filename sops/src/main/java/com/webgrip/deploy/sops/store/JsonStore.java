@@ -68,7 +68,8 @@ final class JsonStore implements Store {
             return List.of(mapping);
         } catch (JsonProcessingException e) {
             throw new SopsFormatException(
-                    source + ": malformed JSON" + where(e.getLocation()) + ": " + e.getOriginalMessage());
+                    // Jackson's own message quotes the offending token, which may be a plaintext value
+                    source + ": malformed JSON" + where(e.getLocation()) + "; expected a JSON value there");
         } catch (IOException e) {
             throw new SopsFormatException(source + ": could not read JSON: " + e.getMessage(), e);
         }

@@ -9,8 +9,8 @@ public final class Stores {
         return switch (format) {
             case YAML -> new YamlStore(options);
             case JSON -> new JsonStore(options);
-            case DOTENV -> new DotenvStore();
-            case INI -> new IniStore();
+            case DOTENV -> new DotenvStore(options);
+            case INI -> new IniStore(options);
             case BINARY -> new BinaryStore(options);
             case TOML -> new TomlStore(options);
         };

@@ -46,7 +46,8 @@ final class TomlStore implements Store {
         } catch (JacksonException e) {
             String where =
                     e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new SopsFormatException(source + ": malformed TOML" + where + ": " + e.getOriginalMessage());
+            // Jackson's own message quotes the offending token, which may be a plaintext value
+            throw new SopsFormatException(source + ": malformed TOML" + where + "; expected a TOML key = value there");
         } catch (java.io.IOException e) {
             throw new SopsFormatException(source + ": could not read TOML: " + e.getMessage(), e);
         }
@@ -60,10 +61,19 @@ final class TomlStore implements Store {
         String code = STRING_LITERAL.matcher(text).replaceAll("\"\"");
         java.util.regex.Matcher m = LONG_INTEGER.matcher(code);
         if (m.find()) {
-            throw new SopsFormatException(
-                    source + ": the TOML integer " + m.group().strip()
-                            + " has 19 or more digits, which the TOML parser misreads; quote it as a string");
+            throw new SopsFormatException(source + ": the TOML integer at line " + lineOf(code, m.start())
+                    + " has 19 or more digits, which the TOML parser misreads; quote it as a string");
         }
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static final java.util.regex.Pattern STRING_LITERAL = java.util.regex.Pattern.compile(
@@ -74,8 +84,8 @@ final class TomlStore implements Store {
     private static void refuseLongIntegers(Node node) throws SopsFormatException {
         if (node instanceof Node.Int i
                 && (i.value() >= 1_000_000_000_000_000_000L || i.value() <= -1_000_000_000_000_000_000L)) {
-            throw new SopsFormatException("the integer " + i.value()
-                    + " has 19 digits, which the TOML parser misreads; TOML files cannot hold it");
+            throw new SopsFormatException(
+                    "an integer value" + " has 19 digits, which the TOML parser misreads; TOML files cannot hold it");
         } else if (node instanceof Node.Mapping m) {
             for (Node.Entry e : m.entries()) {
                 refuseLongIntegers(e.value());
@@ -101,7 +111,8 @@ final class TomlStore implements Store {
         try {
             return mapper.writeValueAsBytes(TreeConversions.toJsonValue(value));
         } catch (JacksonException e) {
-            throw new SopsFormatException("could not write TOML: " + e.getOriginalMessage());
+            throw new SopsFormatException(
+                    "could not write TOML: " + e.getClass().getSimpleName());
         }
     }
 }

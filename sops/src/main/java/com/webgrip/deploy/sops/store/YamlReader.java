@@ -3,12 +3,10 @@ package com.webgrip.deploy.sops.store;
 import com.webgrip.deploy.sops.SopsFormatException;
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -45,6 +42,11 @@ final class YamlReader {
     }
 
     List<Node.Mapping> read(byte[] content, String source) throws SopsFormatException {
+        return read(content, source, true);
+    }
+
+    /** Reads the documents; {@code fastPath} lets comment-free input skip SnakeYAML's node graph. */
+    List<Node.Mapping> read(byte[] content, String source, boolean fastPath) throws SopsFormatException {
         if (content.length > options.maxInputBytes()) {
             throw new SopsFormatException(
                     source + ": the input has " + content.length + " bytes; the limit is " + options.maxInputBytes());
@@ -61,12 +63,24 @@ final class YamlReader {
                 new DumperOptions(),
                 loader,
                 new PlainStringResolver());
+        // decoding up front is what InputStreamReader did chunk by chunk (malformed bytes become U+FFFD)
+        String text = new String(content, StandardCharsets.UTF_8);
         List<Node.Mapping> documents = new ArrayList<>();
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
+        try (Reader reader = new StringReader(text)) {
+            if (fastPath && YamlEventReader.applies(content)) {
+                // the same options as the full path: SnakeYAML scans some input differently
+                // with comment processing off (a plain scalar at column 0 spanning lines)
+                List<Node.Mapping> fast = new YamlEventReader(options, source).read(text, loader);
+                if (fast != null) {
+                    return fast;
+                }
+            }
             for (org.yaml.snakeyaml.nodes.Node document : yaml.composeAll(reader)) {
                 CommentPlacement.relocate(document);
                 documents.add(new DocumentConverter(source, documents.size() + 1).document(document));
             }
+        } catch (SopsFormatException e) {
+            throw e;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             String where =
@@ -224,34 +238,7 @@ final class YamlReader {
         }
 
         private Node scalar(ScalarNode scalar) throws SopsFormatException {
-            Tag tag = scalar.getTag();
-            String text = scalar.getValue();
-            if (Tag.STR.equals(tag)) {
-                return scalar.isPlain() ? YamlScalars.resolvePlain(text) : new Node.Str(text);
-            }
-            if (Tag.NULL.equals(tag)) {
-                return Node.Null.INSTANCE;
-            }
-            if (Tag.BINARY.equals(tag)) {
-                try {
-                    return new Node.Str(new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException e) {
-                    throw new SopsFormatException(where(scalar) + ": !!binary value is not base64");
-                }
-            }
-            if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)) {
-                Node resolved = YamlScalars.resolvePlain(text);
-                boolean fits = Tag.BOOL.equals(tag)
-                        ? resolved instanceof Node.Bool
-                        : resolved instanceof Node.Int || resolved instanceof Node.Flt;
-                if (!fits) {
-                    throw new SopsFormatException(
-                            where(scalar) + ": value \"" + text + "\" does not fit its tag " + tag.getValue());
-                }
-                return Tag.FLOAT.equals(tag) && resolved instanceof Node.Int i ? new Node.Flt(i.value()) : resolved;
-            }
-            // Other tags (timestamps, custom tags such as !env) are lost: the value stays a string.
-            return new Node.Str(text);
+            return YamlScalars.tagged(scalar.getTag(), scalar.getValue(), scalar.isPlain(), () -> where(scalar));
         }
 
         private void addComments(List<? super Comment> items, List<CommentLine> comments, boolean inline) {

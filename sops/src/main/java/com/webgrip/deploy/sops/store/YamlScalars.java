@@ -1,9 +1,14 @@
 package com.webgrip.deploy.sops.store;
 
+import com.webgrip.deploy.sops.SopsFormatException;
 import com.webgrip.deploy.sops.tree.Node;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * YAML 1.2 core-schema resolution of plain scalars as go-yaml v3 decodes them into
@@ -52,6 +57,42 @@ final class YamlScalars {
             if (number != null) {
                 return number;
             }
+        }
+        return new Node.Str(text);
+    }
+
+    /**
+     * The value of a scalar as sops reads it, from SnakeYAML's resolved tag: plain untagged
+     * scalars by the core schema, quoted ones as strings, {@code !!int}/{@code !!float}/{@code !!bool}
+     * checked against their text, {@code !!binary} decoded, other tags (timestamps, custom tags
+     * such as {@code !env}) dropped, the value kept as a string.
+     *
+     * @param where names the scalar's place in messages
+     */
+    static Node tagged(Tag tag, String text, boolean plain, Supplier<String> where) throws SopsFormatException {
+        if (Tag.STR.equals(tag)) {
+            return plain ? resolvePlain(text) : new Node.Str(text);
+        }
+        if (Tag.NULL.equals(tag)) {
+            return Node.Null.INSTANCE;
+        }
+        if (Tag.BINARY.equals(tag)) {
+            try {
+                return new Node.Str(new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new SopsFormatException(where.get() + ": !!binary value is not base64");
+            }
+        }
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag) || Tag.BOOL.equals(tag)) {
+            Node resolved = resolvePlain(text);
+            boolean fits = Tag.BOOL.equals(tag)
+                    ? resolved instanceof Node.Bool
+                    : resolved instanceof Node.Int || resolved instanceof Node.Flt;
+            if (!fits) {
+                throw new SopsFormatException(
+                        where.get() + ": value \"" + text + "\" does not fit its tag " + tag.getValue());
+            }
+            return Tag.FLOAT.equals(tag) && resolved instanceof Node.Int i ? new Node.Flt(i.value()) : resolved;
         }
         return new Node.Str(text);
     }

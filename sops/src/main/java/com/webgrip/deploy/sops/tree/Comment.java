@@ -19,4 +19,10 @@ public record Comment(String text, boolean inline) implements Node, Node.MapItem
     public static Comment of(String text) {
         return new Comment(text, false);
     }
+
+    /** The length only: an encrypted comment's text is a secret once decrypted. */
+    @Override
+    public String toString() {
+        return "Comment[" + text.length() + " chars" + (inline ? ", inline" : "") + "]";
+    }
 }

@@ -31,21 +31,51 @@ public sealed interface Node
         public Str {
             Objects.requireNonNull(value, "value");
         }
+
+        /** The length only: a decrypted tree holds secrets, and trees get logged. */
+        @Override
+        public String toString() {
+            return "Str[" + value.length() + " chars]";
+        }
     }
 
     /** A 64-bit integer ({@code type:int}; Go's {@code int} on 64-bit platforms). */
-    record Int(long value) implements Node {}
+    record Int(long value) implements Node {
+        /** The kind only: the value may be a secret. */
+        @Override
+        public String toString() {
+            return "Int[hidden]";
+        }
+    }
 
     /** A double ({@code type:float}). */
-    record Flt(double value) implements Node {}
+    record Flt(double value) implements Node {
+        /** The kind only: the value may be a secret. */
+        @Override
+        public String toString() {
+            return "Flt[hidden]";
+        }
+    }
 
     /** A boolean ({@code type:bool}). */
-    record Bool(boolean value) implements Node {}
+    record Bool(boolean value) implements Node {
+        /** The kind only: the value may be a secret. */
+        @Override
+        public String toString() {
+            return "Bool[hidden]";
+        }
+    }
 
     /** A point in time ({@code type:time}). */
     record Time(OffsetDateTime value) implements Node {
         public Time {
             Objects.requireNonNull(value, "value");
+        }
+
+        /** The kind only: the value may be a secret. */
+        @Override
+        public String toString() {
+            return "Time[hidden]";
         }
     }
 
