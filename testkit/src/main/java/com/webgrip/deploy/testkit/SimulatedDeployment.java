@@ -56,12 +56,12 @@ public final class SimulatedDeployment {
                 Objects.requireNonNull(time, "time required"), Objects.requireNonNull(cluster, "cluster required"));
     }
 
-    /** @return the virtual time */
+    /** Returns the virtual time. */
     public VirtualTime time() {
         return time;
     }
 
-    /** @return the simulated cluster */
+    /** Returns the simulated cluster. */
     public SimulatedCluster cluster() {
         return cluster;
     }

@@ -354,9 +354,9 @@ class ExecutorScenariosTest {
 
     private static RunEvent.StepFinished finished(SimulatedRun run, String chart) {
         return run.events().stream()
-                .filter(e -> e instanceof RunEvent.StepFinished
-                        && ((RunEvent.StepFinished) e).chart().equals(chart))
-                .map(e -> (RunEvent.StepFinished) e)
+                .filter(RunEvent.StepFinished.class::isInstance)
+                .map(RunEvent.StepFinished.class::cast)
+                .filter(e -> e.chart().equals(chart))
                 .reduce((a, b) -> b)
                 .orElseThrow();
     }

@@ -47,7 +47,7 @@ public final class JsonLinesJournal implements Journal, Closeable {
         return new JsonLinesJournal(file);
     }
 
-    /** @return the journal file */
+    /** Returns the journal file. */
     public Path file() {
         return file;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param started when it started
  * @param steps the steps as {@code wave:chart:release:namespace}, in plan order
  * @param byChart what became of each step, by chart folder
- * @param approval the approval answer ({@code approved} or {@code refused}), empty when none was journaled
+ * @param approval the approval answer ("approved" or "refused"), empty when none was journaled
  * @param outcome the run's outcome (a {@code RunOutcome} name), empty when it did not finish
  * @param outcomeReason the outcome's reason
  * @param entries how many entries the journal holds
@@ -35,7 +35,7 @@ public record ReplayedRun(
         byChart = Map.copyOf(byChart);
     }
 
-    /** @return whether the run reached an outcome */
+    /** Returns whether the run reached an outcome. */
     public boolean finished() {
         return outcome.isPresent();
     }

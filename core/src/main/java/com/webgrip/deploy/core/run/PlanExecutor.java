@@ -145,6 +145,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets where metric policies read their numbers.
+         *
          * @param source where metric policies read their numbers
          * @return this builder
          */
@@ -154,6 +156,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets where security findings come from.
+         *
          * @param source where security findings come from
          * @return this builder
          */
@@ -163,6 +167,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the rollback policy of steps that have none.
+         *
          * @param policy the policy of steps that have none (default {@link Policies#standard()})
          * @return this builder
          */
@@ -172,6 +178,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets who approves runs that need a yes.
+         *
          * @param gate who approves runs that need a yes (default: nobody, so they are refused)
          * @return this builder
          */
@@ -181,6 +189,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the scheduler of every wait.
+         *
          * @param executor the scheduler for every wait (default: one daemon thread)
          * @return this builder
          */
@@ -190,6 +200,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets where blocking deployer and health calls run.
+         *
          * @param executor where blocking deployer and health calls run (default: the scheduler; give a pool for
          *     real clusters so a slow call does not hold up timers)
          * @return this builder
@@ -200,6 +212,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the clock.
+         *
          * @param time the clock (default: the system's, UTC)
          * @return this builder
          */
@@ -209,6 +223,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Adds a listener to the events of every run.
+         *
          * @param listener receives every event of every run
          * @return this builder
          */
@@ -218,6 +234,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets how many steps of a wave run side by side at most.
+         *
          * @param steps how many steps of a wave run side by side (default 4)
          * @return this builder
          */
@@ -230,6 +248,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the time between health observations.
+         *
          * @param interval the time between health observations (default 5 s)
          * @return this builder
          */
@@ -282,6 +302,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets which revisions are known to be unhealthy.
+         *
          * @param unhealthy the revisions of a release known to be unhealthy, never rollback targets (such as those a
          *     deployment history recorded as failed)
          * @return this builder
@@ -292,6 +314,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets what receives each finished run.
+         *
          * @param consumer receives each finished run (not dry runs), such as a deployment history's recorder
          * @return this builder
          */
@@ -301,6 +325,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets how new runs get their identifiers.
+         *
          * @param ids gives each new run its identifier (default: UTC time and 6 random hex digits)
          * @return this builder
          */

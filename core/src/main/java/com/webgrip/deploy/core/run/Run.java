@@ -142,7 +142,7 @@ final class Run implements RunHandle {
         } catch (RuntimeException e) {
             body = CompletableFuture.failedFuture(e);
         }
-        body.whenComplete((ignored, error) -> finish(error));
+        var unused = body.whenComplete((ignored, error) -> finish(error));
         return this;
     }
 
@@ -202,7 +202,7 @@ final class Run implements RunHandle {
             if (i >= todo.size()) {
                 return;
             }
-            execution.run(todo.get(i)).whenComplete((ignored, error) -> {
+            var unused = execution.run(todo.get(i)).whenComplete((ignored, error) -> {
                 if (error != null) {
                     abort(error);
                 }

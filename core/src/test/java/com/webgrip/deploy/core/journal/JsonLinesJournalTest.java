@@ -46,10 +46,10 @@ class JsonLinesJournalTest {
     @Test
     void namesTheLineOfAMalformedEntry() throws IOException {
         Path file = folder.resolve("bad.jsonl");
-        Files.writeString(
-                file,
-                "{\"at\":\"2024-01-01T00:00:00Z\",\"run\":\"r\",\"type\":\"RUN_STARTED\"}\n"
-                        + "{\"at\":\"yesterday\",\"run\":\"r\",\"type\":\"STEP_STARTED\"}\n");
+        Files.writeString(file, """
+                {"at":"2024-01-01T00:00:00Z","run":"r","type":"RUN_STARTED"}
+                {"at":"yesterday","run":"r","type":"STEP_STARTED"}
+                """);
 
         assertThatThrownBy(() -> JsonLinesJournal.at(file).entries())
                 .isInstanceOf(JournalException.class)
