@@ -17,13 +17,16 @@ import java.util.Optional;
  * chart; a missing apiVersion is read as v1; a chart that fails Helm's metadata validation (no name, a version that
  * is not SemVer, an unknown type, a bad alias, two dependencies under one name) is not loaded. Files above 5 MiB, a
  * chart above 100 MiB decompressed, more than 10,000 files, and archive entries outside the chart's folder are
- * rejected.
+ * rejected. A chart folder's {@code .helmignore} is applied as {@code helm template/install/lint} apply it (Helm's
+ * own pattern rules, and its default rule for dot files in {@code templates/}); a packaged chart is taken as it is,
+ * as Helm takes it.
  */
 public final class Chart {
     private final ChartMetadata metadata;
     private final Values values;
     private final Optional<String> schema;
     private final List<String> templates;
+    private final List<String> files;
     private final List<Chart> subcharts;
     private final String source;
 
@@ -32,19 +35,21 @@ public final class Chart {
             Values values,
             Optional<String> schema,
             List<String> templates,
+            List<String> files,
             List<Chart> subcharts,
             String source) {
         this.metadata = Objects.requireNonNull(metadata, "metadata required");
         this.values = Objects.requireNonNull(values, "values required");
         this.schema = Objects.requireNonNull(schema, "schema required");
         this.templates = List.copyOf(templates);
+        this.files = List.copyOf(files);
         this.subcharts = List.copyOf(subcharts);
         this.source = Objects.requireNonNull(source, "source required");
     }
 
     /** A chart built in code: metadata, default values and subcharts (which play the role of {@code charts/}). */
     public static Chart of(ChartMetadata metadata, Values values, List<Chart> subcharts) {
-        return new Chart(metadata, values, Optional.empty(), List.of(), subcharts, metadata.name());
+        return new Chart(metadata, values, Optional.empty(), List.of(), List.of(), subcharts, metadata.name());
     }
 
     /**
@@ -68,7 +73,7 @@ public final class Chart {
 
     /** Returns a copy with another values.schema.json. */
     public Chart withSchema(String schemaJson) {
-        return new Chart(metadata, values, Optional.of(schemaJson), templates, subcharts, source);
+        return new Chart(metadata, values, Optional.of(schemaJson), templates, files, subcharts, source);
     }
 
     /** Returns Chart.yaml. */
@@ -94,6 +99,15 @@ public final class Chart {
     /** Returns the names of the files under {@code templates/}, relative to the chart, sorted. */
     public List<String> templates() {
         return templates;
+    }
+
+    /**
+     * Returns the names of the chart's other files, sorted: what its templates see as {@code .Files} (README,
+     * configuration files, {@code .prov} files under {@code charts/}, the .helmignore itself unless it ignores
+     * itself); not Chart.yaml, values.yaml, values.schema.json, Chart.lock, templates or subcharts.
+     */
+    public List<String> files() {
+        return files;
     }
 
     /** Returns the subcharts found under {@code charts/}, sorted by folder or archive name. */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Helm 3.21's {@code loader.LoadDir}/{@code LoadArchive}/{@code LoadFiles}, with bounds. */
 final class ChartLoader {
@@ -28,13 +26,17 @@ final class ChartLoader {
     static final long MAX_CHART_SIZE = 100L * 1024 * 1024;
     static final int MAX_FILES = 10_000;
     private static final Pattern ALIAS = Pattern.compile("[a-zA-Z0-9_-]+");
+    /** Files Helm's {@code LoadFiles} reads into the chart itself, not into {@code .Files}. */
+    private static final Set<String> OWN_FILES = Set.of(
+            "Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml", "requirements.lock");
+
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ChartLoader() {}
 
     static Chart load(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            return fromFiles(readFolder(path), path.toString());
+            return fromFiles(ChartFolder.read(path), path.toString());
         }
         if (!Files.isRegularFile(path)) {
             throw new HelmInputException(
@@ -47,37 +49,6 @@ final class ChartLoader {
 
     static Chart loadArchive(InputStream archive, String name) throws IOException {
         return fromFiles(ChartArchive.read(archive, name), name);
-    }
-
-    private static Map<String, byte[]> readFolder(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        long total = 0;
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .limit(MAX_FILES + 1L)
-                    .toList();
-        }
-        if (paths.size() > MAX_FILES) {
-            throw new HelmInputException(root.toString(), 0, "a chart folder with more than " + MAX_FILES + " files");
-        }
-        for (Path p : paths) {
-            String name = root.relativize(p).toString().replace('\\', '/');
-            if (name.startsWith("templates/") && p.getFileName().toString().startsWith(".")) {
-                continue; // Helm's default .helmignore rule: templates/.?*
-            }
-            long size = Files.size(p);
-            if (size > MAX_FILE_SIZE) {
-                throw new HelmInputException(
-                        p.toString(), 0, "chart file is larger than the maximum file size " + MAX_FILE_SIZE + " bytes");
-            }
-            total += size;
-            if (total > MAX_CHART_SIZE) {
-                throw new HelmInputException(root.toString(), 0, "chart is larger than " + MAX_CHART_SIZE + " bytes");
-            }
-            files.put(name, Files.readAllBytes(p));
-        }
-        return files;
     }
 
     static Chart fromFiles(Map<String, byte[]> files, String source) throws IOException {
@@ -106,12 +77,20 @@ final class ChartLoader {
         Optional<String> schema =
                 Optional.ofNullable(files.get("values.schema.json")).map(ChartLoader::text);
         List<String> templates = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         Map<String, Map<String, byte[]>> subchartFiles = new TreeMap<>();
+        boolean v1 = metadata.apiVersion().equals("v1");
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             String name = e.getKey();
-            if (name.startsWith("templates/")) {
+            if (OWN_FILES.contains(name)) {
+                if (v1 && (name.equals("requirements.yaml") || name.equals("requirements.lock"))) {
+                    others.add(name); // Helm keeps them in .Files for a v1 chart
+                }
+            } else if (name.startsWith("templates/")) {
                 templates.add(name);
-            } else if (name.startsWith("charts/") && !name.endsWith(".prov")) {
+            } else if (!name.startsWith("charts/") || name.endsWith(".prov")) {
+                others.add(name);
+            } else {
                 String rest = name.substring("charts/".length());
                 int slash = rest.indexOf('/');
                 String chartName = slash < 0 ? rest : rest.substring(0, slash);
@@ -138,7 +117,7 @@ final class ChartLoader {
                 subcharts.add(fromFiles(inner, subSource));
             }
         }
-        return new Chart(metadata, values, schema, templates, subcharts, source);
+        return new Chart(metadata, values, schema, templates, others, subcharts, source);
     }
 
     private static void validate(ChartMetadata md, ChartYaml parsed, String file) throws HelmInputException {

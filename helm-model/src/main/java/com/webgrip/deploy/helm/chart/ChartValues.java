@@ -26,7 +26,8 @@ import java.util.Set;
  * is shallow, so a subchart's default globals can show up in its parent's deeper global tables, as in Helm).
  *
  * <p>The user's values are what {@link com.webgrip.deploy.helm.values.UserValues} builds from {@code -f} files and
- * {@code --set} flags.
+ * {@code --set} flags. {@link #compute} also returns what Helm logs on the way ({@link CoalescingWarning}s: a table
+ * where the chart has a scalar, a condition that is not a boolean, ...), which usually points at a values mistake.
  */
 public final class ChartValues {
     private ChartValues() {}
@@ -37,7 +38,31 @@ public final class ChartValues {
      * @throws IllegalArgumentException naming the key path when the user's values for a subchart are not a mapping
      */
     public static Values coalesce(Chart chart, Values userValues) {
-        return process(chart, userValues).values;
+        return compute(chart, userValues).values();
+    }
+
+    /**
+     * Computes the chart's values, the subcharts that stay enabled and the warnings Helm would log on the way.
+     *
+     * @throws IllegalArgumentException naming the key path when the user's values for a subchart are not a mapping
+     */
+    public static CoalescedValues compute(Chart chart, Values userValues) {
+        Objects.requireNonNull(chart, "chart required");
+        Objects.requireNonNull(userValues, "userValues required");
+        MutableChart root = toMutable(chart, chart.name());
+        Map<String, Object> user = userValues.toMutableMap();
+        Set<CoalescingWarning> warnings = new LinkedHashSet<>();
+        Coalescing.Warnings sink = (warning, key, dependency) ->
+                warnings.add(new CoalescingWarning(CoalescingWarning.Kind.valueOf(warning.name()), key, dependency));
+        try {
+            DependencyProcessing.processWithMerge(root, user, sink);
+            Map<String, Object> coalesced = Coalescing.coalesceValues(root, user, sink);
+            Set<String> enabled = new LinkedHashSet<>();
+            collect(root, "", enabled);
+            return new CoalescedValues(Values.of(coalesced), enabled, List.copyOf(warnings));
+        } catch (ValuesTypeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -45,7 +70,7 @@ public final class ChartValues {
      * {@code loki.promtail}), in Helm's order.
      */
     public static Set<String> enabledSubcharts(Chart chart, Values userValues) {
-        return process(chart, userValues).enabled;
+        return compute(chart, userValues).enabledSubcharts();
     }
 
     /**
@@ -54,6 +79,8 @@ public final class ChartValues {
      * does before rendering.
      *
      * @param coalesced what {@link #coalesce} returned for the same chart
+     * @throws com.webgrip.deploy.helm.values.SchemaReferenceException when a schema refers to a document outside
+     *     itself (nothing is ever fetched; see {@link ValuesSchema})
      * @throws HelmInputException when a schema is not usable JSON Schema
      */
     public static List<SchemaViolation> validate(Chart chart, Values coalesced) throws HelmInputException {
@@ -93,24 +120,6 @@ public final class ChartValues {
             }
         }
         return keys.isEmpty() ? List.of(sub.name()) : keys;
-    }
-
-    private record Result(Values values, Set<String> enabled) {}
-
-    private static Result process(Chart chart, Values userValues) {
-        Objects.requireNonNull(chart, "chart required");
-        Objects.requireNonNull(userValues, "userValues required");
-        MutableChart root = toMutable(chart, chart.name());
-        Map<String, Object> user = userValues.toMutableMap();
-        try {
-            DependencyProcessing.processWithMerge(root, user, Coalescing.Warnings.IGNORE);
-            Map<String, Object> coalesced = Coalescing.coalesceValues(root, user, Coalescing.Warnings.IGNORE);
-            Set<String> enabled = new LinkedHashSet<>();
-            collect(root, "", enabled);
-            return new Result(Values.of(coalesced), enabled);
-        } catch (ValuesTypeException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
     }
 
     private static void collect(MutableChart chart, String prefix, Set<String> out) {

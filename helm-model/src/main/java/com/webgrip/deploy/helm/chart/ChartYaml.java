@@ -172,12 +172,12 @@ final class ChartYaml {
     private String scalarText(Object value, String field) throws HelmInputException {
         if (value == null) {
             return "";
-        } else if (value instanceof String) {
-            return (String) value;
+        } else if (value instanceof String string) {
+            return string;
         } else if (value instanceof Long || value instanceof Boolean) {
             return value.toString();
-        } else if (value instanceof Double) {
-            return GoYaml.formatFloat32((Double) value);
+        } else if (value instanceof Double number) {
+            return GoYaml.formatFloat32(number);
         }
         throw typeError(field, "a string", value);
     }
@@ -200,8 +200,8 @@ final class ChartYaml {
     private boolean bool(Object value, String field) throws HelmInputException {
         if (value == null) {
             return false;
-        } else if (value instanceof Boolean) {
-            return (Boolean) value;
+        } else if (value instanceof Boolean bool) {
+            return bool;
         }
         throw typeError(field, "a boolean", value);
     }

@@ -10,19 +10,39 @@ import java.util.Set;
 /**
  * Helm 3.21's {@code pkg/chartutil/coalesce.go} over mutable trees, statement for statement, because the results
  * depend on which maps are copied and which are shared (globals that leak from a subchart's defaults back up to
- * its parent come from exactly that). Warnings that Helm logs are collected in a {@link Warnings} sink; they name
- * keys, never values. Not API.
+ * its parent come from exactly that). Warnings that Helm logs are given to a {@link Warnings} sink, at the same
+ * places; they carry keys, never values. Not API.
  */
 public final class Coalescing {
     private Coalescing() {}
 
-    /** Collects what Helm would print as a warning. */
+    /** What Helm 3.21 logs while it coalesces and processes dependencies, one constant per log statement. */
+    public enum Warning {
+        SKIPPED_NOT_A_TABLE,
+        TABLE_OVER_NON_TABLE,
+        NON_TABLE_OVER_TABLE,
+        GLOBALS_DESTINATION_NOT_A_TABLE,
+        GLOBALS_SOURCE_NOT_A_TABLE,
+        GLOBAL_TABLE_OVER_NON_TABLE,
+        GLOBAL_NON_TABLE_OVER_TABLE,
+        CONDITION_NOT_BOOLEAN,
+        TAG_NOT_BOOLEAN,
+        IMPORT_MISSING_TABLE,
+        EXPORT_MISSING_TABLE
+    }
+
+    /** Collects what Helm would log as a warning. */
     public interface Warnings {
-        /** Records one warning. */
-        void warn(String message);
+        /**
+         * Records one warning.
+         *
+         * @param key the dotted key path, key, condition or tag the warning is about ("" when Helm names none)
+         * @param chart the chart (dependency name or alias) for dependency warnings, else ""
+         */
+        void warn(Warning warning, String key, String chart);
 
         /** A sink that drops warnings. */
-        Warnings IGNORE = message -> {};
+        Warnings IGNORE = (warning, key, chart) -> {};
     }
 
     /** {@code CoalesceValues}: user values over chart defaults, nulls delete; the input is not changed. */
@@ -69,7 +89,7 @@ public final class Coalescing {
         } else if (Trees.isTable(dest.get("global"))) {
             dg = Trees.table(dest.get("global"));
         } else {
-            w.warn("skipping globals because destination global is not a table");
+            w.warn(Warning.GLOBALS_DESTINATION_NOT_A_TABLE, "", "");
             return;
         }
         if (!src.containsKey("global")) {
@@ -77,7 +97,7 @@ public final class Coalescing {
         } else if (Trees.isTable(src.get("global"))) {
             sg = Trees.table(src.get("global"));
         } else {
-            w.warn("skipping globals because source global is not a table");
+            w.warn(Warning.GLOBALS_SOURCE_NOT_A_TABLE, "", "");
             return;
         }
         for (Map.Entry<String, Object> e : new ArrayList<>(sg.entrySet())) {
@@ -89,13 +109,13 @@ public final class Coalescing {
                 if (!dg.containsKey(key)) {
                     dg.put(key, vv);
                 } else if (!Trees.isTable(dg.get(key))) {
-                    w.warn("conflict: cannot merge map onto non-map for global." + key + "; skipping");
+                    w.warn(Warning.GLOBAL_TABLE_OVER_NON_TABLE, key, "");
                 } else {
                     coalesceTablesFullKey(w, vv, Trees.table(dg.get(key)), concat(prefix, key), true);
                     dg.put(key, vv);
                 }
             } else if (dg.containsKey(key) && Trees.isTable(dg.get(key))) {
-                w.warn("key global." + key + " is a table; skipping");
+                w.warn(Warning.GLOBAL_NON_TABLE_OVER_TABLE, key, "");
             } else {
                 dg.put(key, val);
             }
@@ -118,7 +138,7 @@ public final class Coalescing {
                 } else if (Trees.isTable(value)) {
                     if (!Trees.isTable(val)) {
                         if (val != null) {
-                            w.warn("skipped value for " + concat(subPrefix, key) + ": not a table");
+                            w.warn(Warning.SKIPPED_NOT_A_TABLE, concat(subPrefix, key), "");
                         }
                     } else {
                         boolean childMerge = childChartMergeTrue(chart, key, merge);
@@ -146,9 +166,14 @@ public final class Coalescing {
         return coalesceTablesFullKey(Warnings.IGNORE, dst, src, "", false);
     }
 
-    /** {@code MergeTables}: like {@link #coalesceTables} but nulls are kept. */
-    public static Map<String, Object> mergeTables(Map<String, Object> dst, Map<String, Object> src) {
-        return coalesceTablesFullKey(Warnings.IGNORE, dst, src, "", true);
+    /** {@code CoalesceTables}, reporting what Helm logs. */
+    static Map<String, Object> coalesceTables(Warnings w, Map<String, Object> dst, Map<String, Object> src) {
+        return coalesceTablesFullKey(w, dst, src, "", false);
+    }
+
+    /** {@code MergeTables}: like {@link #coalesceTables} but nulls are kept; reports what Helm logs. */
+    static Map<String, Object> mergeTables(Warnings w, Map<String, Object> dst, Map<String, Object> src) {
+        return coalesceTablesFullKey(w, dst, src, "", true);
     }
 
     /** {@code coalesceTablesFullKey}; note that, as in Helm, {@code src} gains the null keys of {@code dst}. */
@@ -186,10 +211,10 @@ public final class Coalescing {
                 if (Trees.isTable(dv)) {
                     coalesceTablesFullKey(w, Trees.table(dv), Trees.table(val), fullKey, merge);
                 } else {
-                    w.warn("cannot overwrite table with non table for " + fullKey);
+                    w.warn(Warning.TABLE_OVER_NON_TABLE, fullKey, "");
                 }
             } else if (Trees.isTable(dv) && val != null) {
-                w.warn("destination for " + fullKey + " is a table; ignoring non-table value");
+                w.warn(Warning.NON_TABLE_OVER_TABLE, fullKey, "");
             }
         }
         return dst;

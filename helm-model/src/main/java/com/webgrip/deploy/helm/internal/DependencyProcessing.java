@@ -117,11 +117,11 @@ public final class DependencyProcessing {
             for (String tag : r.tags) {
                 if (tags.get().containsKey(tag)) {
                     Object b = tags.get().get(tag);
-                    if (b instanceof Boolean) {
-                        hasTrue |= (Boolean) b;
-                        hasFalse |= !(Boolean) b;
+                    if (b instanceof Boolean bool) {
+                        hasTrue |= bool;
+                        hasFalse |= !bool;
                     } else {
-                        w.warn("tag '" + tag + "' for chart " + r.name + " returned a non-bool value");
+                        w.warn(Coalescing.Warning.TAG_NOT_BOOLEAN, tag, r.name);
                     }
                 }
             }
@@ -143,11 +143,11 @@ public final class DependencyProcessing {
                 Optional<Object[]> found = pathValue(cvals, cpath + condition);
                 if (found.isPresent()) {
                     Object value = found.get()[0];
-                    if (value instanceof Boolean) {
-                        r.enabled = (Boolean) value;
+                    if (value instanceof Boolean bool) {
+                        r.enabled = bool;
                         break;
                     }
-                    w.warn("condition path '" + condition + "' for chart " + r.name + " returned a non-bool value");
+                    w.warn(Coalescing.Warning.CONDITION_NOT_BOOLEAN, condition, r.name);
                 }
             }
         }
@@ -155,15 +155,22 @@ public final class DependencyProcessing {
 
     /** {@code Values.Table(name)}: the table at a dotted path. */
     static Optional<Map<String, Object>> table(Map<String, Object> values, String dottedPath) {
+        return Optional.ofNullable(lookup(values, dottedPath).table);
+    }
+
+    /** The table at a path, or (as Helm's {@code ErrNoTable}) the first key that is missing or not a table. */
+    private record Lookup(Map<String, Object> table, String missing) {}
+
+    private static Lookup lookup(Map<String, Object> values, String dottedPath) {
         Map<String, Object> current = values;
         for (String part : dottedPath.split("\\.", -1)) {
             Object next = current.get(part);
             if (!Trees.isTable(next)) {
-                return Optional.empty();
+                return new Lookup(null, part);
             }
             current = Trees.table(next);
         }
-        return Optional.of(current);
+        return new Lookup(current, "");
     }
 
     /** {@code Values.PathValue(path)}: a non-table value at a dotted path; wrapped so that null can be found. */
@@ -206,32 +213,32 @@ public final class DependencyProcessing {
                     String child = goFormat(iv.get("child"));
                     String parent = goFormat(iv.get("parent"));
                     normalized.add(new MutableChart.NormalizedImport(child, parent));
-                    Optional<Map<String, Object>> vv = table(cvals, r.name + "." + child);
-                    if (vv.isEmpty()) {
-                        w.warn("import-values: chart " + r.name + " has no table " + child);
+                    Lookup vv = lookup(cvals, r.name + "." + child);
+                    if (vv.table == null) {
+                        w.warn(Coalescing.Warning.IMPORT_MISSING_TABLE, vv.missing, r.name);
                         continue;
                     }
-                    imported = pathToMap(parent, vv.get());
+                    imported = pathToMap(parent, vv.table);
                 } else if (riv instanceof String) {
                     String child = "exports." + riv;
                     normalized.add(new MutableChart.NormalizedImport(child, "."));
-                    Optional<Map<String, Object>> vm = table(cvals, r.name + "." + child);
-                    if (vm.isEmpty()) {
-                        w.warn("import-values: chart " + r.name + " has no table " + child);
+                    Lookup vm = lookup(cvals, r.name + "." + child);
+                    if (vm.table == null) {
+                        w.warn(Coalescing.Warning.EXPORT_MISSING_TABLE, vm.missing, r.name);
                         continue;
                     }
-                    imported = vm.get();
+                    imported = vm.table;
                 } else {
                     continue;
                 }
-                b = merge ? Coalescing.mergeTables(b, imported) : Coalescing.coalesceTables(b, imported);
+                b = merge ? Coalescing.mergeTables(w, b, imported) : Coalescing.coalesceTables(w, b, imported);
             }
             r.importValues = normalized;
         }
         if (merge) {
-            c.values = Coalescing.mergeTables(Trees.deepCopy(cvals), b);
+            c.values = Coalescing.mergeTables(w, Trees.deepCopy(cvals), b);
         } else {
-            c.values = Coalescing.coalesceTables(Coalescing.trimNilValues(cvals), b);
+            c.values = Coalescing.coalesceTables(w, Coalescing.trimNilValues(cvals), b);
         }
     }
 

@@ -110,10 +110,10 @@ public final class GoYaml {
 
     /** Returns the value node of the first plain or quoted key equal to {@code key}, if any. */
     public static Optional<Node> child(Node mapping, String key) {
-        if (mapping instanceof MappingNode) {
-            for (NodeTuple tuple : ((MappingNode) mapping).getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode
-                        && ((ScalarNode) tuple.getKeyNode()).getValue().equals(key)) {
+        if (mapping instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar
+                        && scalar.getValue().equals(key)) {
                     return Optional.of(tuple.getValueNode());
                 }
             }
@@ -123,10 +123,10 @@ public final class GoYaml {
 
     /** Returns the line of the key {@code key} in {@code mapping}, or the mapping's own line if it is absent. */
     public static int keyLine(Node mapping, String key) {
-        if (mapping instanceof MappingNode) {
-            for (NodeTuple tuple : ((MappingNode) mapping).getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode
-                        && ((ScalarNode) tuple.getKeyNode()).getValue().equals(key)) {
+        if (mapping instanceof MappingNode map) {
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode scalar
+                        && scalar.getValue().equals(key)) {
                     return line(tuple.getKeyNode());
                 }
             }
@@ -171,20 +171,27 @@ public final class GoYaml {
     /** go-yaml v2's {@code resolve} for a plain scalar: null, Boolean, Long (int64), BigInteger (uint64), Double. */
     static Object resolvePlain(String in) {
         switch (in) {
-            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
+            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON" -> {
                 return true;
-            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
+            }
+            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF" -> {
                 return false;
-            case "", "~", "null", "Null", "NULL":
+            }
+            case "", "~", "null", "Null", "NULL" -> {
                 return null;
-            case ".nan", ".NaN", ".NAN":
+            }
+            case ".nan", ".NaN", ".NAN" -> {
                 return Double.NaN;
-            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+            }
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" -> {
                 return Double.POSITIVE_INFINITY;
-            case "-.inf", "-.Inf", "-.INF":
+            }
+            case "-.inf", "-.Inf", "-.INF" -> {
                 return Double.NEGATIVE_INFINITY;
-            default:
-                break;
+            }
+            default -> {
+                // not a keyword: a number or a string, below
+            }
         }
         char hint = in.charAt(0);
         if (hint == '.') {
@@ -247,11 +254,11 @@ public final class GoYaml {
                         "YAML expands beyond " + NODE_BUDGET + " nodes or " + NESTING_LIMIT
                                 + " levels (an alias bomb or a recursive anchor?)");
             }
-            if (node instanceof ScalarNode) {
-                return scalar((ScalarNode) node);
-            } else if (node instanceof SequenceNode) {
+            if (node instanceof ScalarNode scalar) {
+                return scalar(scalar);
+            } else if (node instanceof SequenceNode sequence) {
                 List<Object> list = new ArrayList<>();
-                for (Node item : ((SequenceNode) node).getValue()) {
+                for (Node item : sequence.getValue()) {
                     list.add(decode(item, depth + 1));
                 }
                 return list;
@@ -273,10 +280,10 @@ public final class GoYaml {
         }
 
         private void merge(Map<String, Object> map, Node value, int depth) throws HelmInputException {
-            if (value instanceof MappingNode) {
-                fill(map, (MappingNode) value, depth + 1);
-            } else if (value instanceof SequenceNode) {
-                List<Node> items = ((SequenceNode) value).getValue();
+            if (value instanceof MappingNode mapping) {
+                fill(map, mapping, depth + 1);
+            } else if (value instanceof SequenceNode sequence) {
+                List<Node> items = sequence.getValue();
                 // go-yaml v2 applies the listed mappings last to first, so the first one wins.
                 for (int i = items.size() - 1; i >= 0; i--) {
                     if (!(items.get(i) instanceof MappingNode)) {
@@ -291,16 +298,15 @@ public final class GoYaml {
         }
 
         private String key(Node keyNode) throws HelmInputException {
-            if (!(keyNode instanceof ScalarNode)) {
+            if (!(keyNode instanceof ScalarNode scalar)) {
                 throw new HelmInputException(
                         source, line(keyNode), "mapping keys must be scalars, found a " + keyNode.getNodeId());
             }
-            ScalarNode scalar = (ScalarNode) keyNode;
             Object raw = scalar.getTag().equals(PLAIN) ? resolvePlain(scalar.getValue()) : scalar.getValue();
             if (raw == null) {
                 throw new HelmInputException(source, line(keyNode), "a mapping key is null; Helm cannot read it");
-            } else if (raw instanceof Double) {
-                return GoNumbers.formatFloat32Key((Double) raw);
+            } else if (raw instanceof Double number) {
+                return GoNumbers.formatFloat32Key(number);
             }
             return raw.toString();
         }
@@ -318,8 +324,8 @@ public final class GoYaml {
             } else {
                 resolved = explicit(node, value.isEmpty() ? null : resolvePlain(value), tag);
             }
-            if (resolved instanceof Double) {
-                double number = (Double) resolved;
+            if (resolved instanceof Double boxed) {
+                double number = boxed;
                 if (Double.isNaN(number) || Double.isInfinite(number)) {
                     throw new HelmInputException(
                             source,
@@ -327,10 +333,10 @@ public final class GoYaml {
                             "NaN and infinite numbers cannot be values: Helm turns values into JSON");
                 }
                 return float64(number);
-            } else if (resolved instanceof Long) {
-                return float64((double) (Long) resolved);
-            } else if (resolved instanceof BigInteger) {
-                return float64(((BigInteger) resolved).doubleValue());
+            } else if (resolved instanceof Long integer) {
+                return float64((double) integer);
+            } else if (resolved instanceof BigInteger big) {
+                return float64(big.doubleValue());
             }
             return resolved;
         }
@@ -357,9 +363,9 @@ public final class GoYaml {
         }
 
         private static boolean isMergeKey(Node keyNode) {
-            return keyNode instanceof ScalarNode
-                    && (keyNode.getTag().equals(PLAIN) || keyNode.getTag().equals(Tag.MERGE))
-                    && "<<".equals(((ScalarNode) keyNode).getValue());
+            return keyNode instanceof ScalarNode scalar
+                    && (scalar.getTag().equals(PLAIN) || scalar.getTag().equals(Tag.MERGE))
+                    && "<<".equals(scalar.getValue());
         }
     }
 }

@@ -62,13 +62,13 @@ final class ReleaseJson {
         }
         ChartMetadata metadata = ChartMetadataJson.read(metadataJson.get().toJson(), source + " chart.metadata");
         Object version = json.get("version");
-        if (!(version instanceof Number)) {
+        if (!(version instanceof Number number)) {
             throw new ReleaseCodecException(source, "the release has no numeric version");
         }
         return new Release(
                 string(json.get("name")),
                 string(json.get("namespace")),
-                ((Number) version).intValue(),
+                number.intValue(),
                 new ReleaseInfo(
                         status, first, last, deleted, string(info.get("description")), string(info.get("notes"))),
                 metadata,
@@ -146,11 +146,11 @@ final class ReleaseJson {
     }
 
     private static OffsetDateTime parseTime(Object value, String source, String field) throws ReleaseCodecException {
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw new ReleaseCodecException(source, field + ": expected an RFC 3339 time, found none");
         }
         try {
-            return OffsetDateTime.parse((String) value);
+            return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new ReleaseCodecException(source, field + ": expected an RFC 3339 time, found '" + value + "'", e);
         }

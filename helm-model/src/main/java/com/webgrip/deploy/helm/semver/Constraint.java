@@ -167,26 +167,17 @@ public final class Constraint {
             if (v.isPrerelease() && !includePre) {
                 return false;
             }
-            switch (operator) {
-                case "", "=":
-                    return dirty ? tilde(v) : v.compareTo(version) == 0;
-                case "!=":
-                    return notEqual(v);
-                case ">":
-                    return greaterThan(v);
-                case "<":
-                    return v.compareTo(version) < 0;
-                case ">=", "=>":
-                    return v.compareTo(version) >= 0;
-                case "<=", "=<":
-                    return lessThanOrEqual(v);
-                case "~", "~>":
-                    return tilde(v);
-                case "^":
-                    return caret(v);
-                default:
-                    throw new IllegalStateException("unknown operator " + operator);
-            }
+            return switch (operator) {
+                case "", "=" -> dirty ? tilde(v) : v.compareTo(version) == 0;
+                case "!=" -> notEqual(v);
+                case ">" -> greaterThan(v);
+                case "<" -> v.compareTo(version) < 0;
+                case ">=", "=>" -> v.compareTo(version) >= 0;
+                case "<=", "=<" -> lessThanOrEqual(v);
+                case "~", "~>" -> tilde(v);
+                case "^" -> caret(v);
+                default -> throw new IllegalStateException("unknown operator " + operator);
+            };
         }
 
         private boolean notEqual(Version v) {

@@ -243,10 +243,9 @@ public final class Version implements Comparable<Version> {
     /** Versions are equal when every part is equal, build metadata included; the original text is not compared. */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Version)) {
+        if (!(o instanceof Version v)) {
             return false;
         }
-        Version v = (Version) o;
         return major == v.major
                 && minor == v.minor
                 && patch == v.patch

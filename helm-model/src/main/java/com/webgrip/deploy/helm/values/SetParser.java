@@ -1,25 +1,28 @@
 package com.webgrip.deploy.helm.values;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webgrip.deploy.helm.internal.GoYaml;
 import com.webgrip.deploy.helm.internal.Trees;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Helm 3.21's {@code pkg/strvals} parser for {@code --set}, {@code --set-string} and {@code --set-json}: keys with
- * dots ({@code a.b=c}), escaped characters ({@code a\.b=c}), list indexes ({@code a[0].b=c}), {@code {a,b}}
- * lists, commas between assignments, and the typing of {@code --set} (true/false/null, int64 when it does not
- * start with 0, otherwise a string).
+ * Helm 3.21's {@code pkg/strvals} parsers for {@code --set}, {@code --set-string}, {@code --set-json},
+ * {@code --set-file} and {@code --set-literal}: keys with dots ({@code a.b=c}), escaped characters ({@code a\.b=c}),
+ * list indexes ({@code a[0].b=c}), {@code {a,b}} lists, commas between assignments, and the typing of {@code --set}
+ * (true/false/null, int64 when it does not start with 0, otherwise a string). {@code --set-file} reads each value as
+ * a file path; {@code --set-literal} ({@code literal_parser.go}) has no escapes, no lists of values and no commas
+ * between assignments: everything after the first {@code =} is one string.
  */
 final class SetParser {
     enum Mode {
         TYPED("--set"),
         STRING("--set-string"),
-        JSON("--set-json");
+        JSON("--set-json"),
+        FILE("--set-file"),
+        LITERAL("--set-literal");
 
         final String flag;
 
@@ -28,23 +31,39 @@ final class SetParser {
         }
     }
 
+    /** Helm's {@code RunesValueReader} for {@code --set-file}: turns the text after {@code =} into the value. */
+    @FunctionalInterface
+    interface ValueReader {
+        /** Returns the value for one raw value text. */
+        Object read(String raw);
+    }
+
     static final int MAX_INDEX = 65536;
     static final int MAX_NESTED_NAME_LEVEL = 30;
     private static final int EOF = -1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int[] text;
     private final Mode mode;
+    private final ValueReader reader;
     private int pos;
 
-    private SetParser(String expression, Mode mode) {
+    private SetParser(String expression, Mode mode, ValueReader reader) {
         this.text = expression.codePoints().toArray();
         this.mode = mode;
+        this.reader = reader;
     }
 
-    /** {@code ParseInto} / {@code ParseIntoString} / {@code ParseJSON}: merges the assignments into {@code dest}. */
+    /** {@code ParseInto} and its siblings: merges the assignments into {@code dest}. */
     static void parseInto(String expression, Map<String, Object> dest, Mode mode) {
-        SetParser parser = new SetParser(expression, mode);
+        if (mode == Mode.FILE) {
+            throw new IllegalArgumentException("--set-file needs a reader");
+        }
+        parseInto(expression, dest, mode, null);
+    }
+
+    /** {@code ParseIntoFile}: as {@link #parseInto(String, Map, Mode)} with the reader of {@code --set-file}. */
+    static void parseInto(String expression, Map<String, Object> dest, Mode mode, ValueReader reader) {
+        SetParser parser = new SetParser(expression, mode, reader);
         while (!parser.key(dest, 0)) {
             // one assignment per round, until the parser meets the end of the expression
         }
@@ -60,6 +79,7 @@ final class SetParser {
         pos--;
     }
 
+    /** {@code runesUntil}, or {@code runesUntilLiteral} (no escapes) for {@code --set-literal}. */
     private Run runesUntil(String stop) {
         StringBuilder v = new StringBuilder();
         while (true) {
@@ -68,7 +88,7 @@ final class SetParser {
                 return new Run(v.toString(), EOF);
             } else if (stop.indexOf(r) >= 0) {
                 return new Run(v.toString(), r);
-            } else if (r == '\\') {
+            } else if (r == '\\' && mode != Mode.LITERAL) {
                 int next = read();
                 if (next == EOF) {
                     return new Run(v.toString(), EOF);
@@ -80,6 +100,13 @@ final class SetParser {
         }
     }
 
+    /** The rest of the expression: a {@code --set-literal} value. */
+    private String rest() {
+        String value = new String(text, pos, text.length - pos);
+        pos = text.length;
+        return value;
+    }
+
     private InvalidSetExpressionException error(String problem) {
         return new InvalidSetExpressionException(mode.flag, problem);
     }
@@ -89,14 +116,15 @@ final class SetParser {
      * distinction between EOF and success decides a few edge cases ({@code --set a[0]} leaves an empty list).
      */
     private boolean key(Map<String, Object> data, int level) {
-        Run k = runesUntil("=[,.");
-        switch (k.last) {
-            case EOF:
+        Run k = runesUntil(mode == Mode.LITERAL ? "=[." : "=[,.");
+        return switch (k.last) {
+            case EOF -> {
                 if (k.text.isEmpty()) {
-                    return true;
+                    yield true;
                 }
                 throw error("key \"" + k.text + "\" has no value");
-            case '[':
+            }
+            case '[' -> {
                 int index = keyIndex();
                 List<Object> list = new ArrayList<>();
                 if (data.containsKey(k.text)) {
@@ -104,34 +132,46 @@ final class SetParser {
                 }
                 ListResult result = listItem(list, index, level);
                 set(data, k.text, result.list);
-                return result.eof;
-            case '=':
-                return mode == Mode.JSON ? assignJson(data, k.text) : assign(data, k.text);
-            case ',':
+                yield result.eof;
+            }
+            case '=' -> assign(data, k.text);
+            case ',' -> {
                 set(data, k.text, "");
                 throw error("key \"" + k.text + "\" has no value (cannot end with ,)");
-            default: // '.'
-                int nested = level + 1;
-                if (nested > MAX_NESTED_NAME_LEVEL) {
-                    throw error("value name nested level is greater than maximum supported nested level of "
-                            + MAX_NESTED_NAME_LEVEL);
-                }
-                Map<String, Object> inner = new LinkedHashMap<>();
-                if (data.containsKey(k.text)) {
-                    inner = asMap(data.get(k.text), k.text);
-                }
-                boolean eof = key(inner, nested);
-                if (!eof && inner.isEmpty()) {
-                    throw error("key map \"" + k.text + "\" has no value");
-                }
-                if (!inner.isEmpty()) {
-                    set(data, k.text, inner);
-                }
-                return eof;
+            }
+            default -> nestedKey(data, k.text, level); // '.'
+        };
+    }
+
+    private boolean nestedKey(Map<String, Object> data, String key, int level) {
+        int nested = level + 1;
+        if (nested > MAX_NESTED_NAME_LEVEL) {
+            throw error("value name nested level is greater than maximum supported nested level of "
+                    + MAX_NESTED_NAME_LEVEL);
         }
+        Map<String, Object> inner = new LinkedHashMap<>();
+        if (data.containsKey(key)) {
+            inner = asMap(data.get(key), key);
+        }
+        boolean eof = key(inner, nested);
+        if (!eof && inner.isEmpty()) {
+            throw error("key map \"" + key + "\" has no value");
+        }
+        if (!inner.isEmpty()) {
+            set(data, key, inner);
+        }
+        return eof;
     }
 
     private boolean assign(Map<String, Object> data, String key) {
+        if (mode == Mode.LITERAL) {
+            set(data, key, rest());
+            return false;
+        }
+        if (mode == Mode.JSON) {
+            set(data, key, jsonValue(key));
+            return false;
+        }
         int first = read();
         if (first == EOF) {
             set(data, key, "");
@@ -142,18 +182,22 @@ final class SetParser {
             return false;
         }
         unread();
-        set(data, key, typed(runesUntil(",").text));
+        set(data, key, value(runesUntil(",").text));
         return false;
     }
 
-    private boolean assignJson(Map<String, Object> data, String key) {
+    /** A {@code --set-json} value: null when empty, else one JSON value, then spaces up to a comma. */
+    private Object jsonValue(String key) {
         if (emptyValue()) {
-            set(data, key, null);
-            return false;
+            return null;
         }
-        set(data, key, decodeJson(key));
+        Optional<JsonExtent.Decoded> decoded = JsonExtent.decode(text, pos);
+        if (decoded.isEmpty()) {
+            throw error("the JSON value for key \"" + key + "\" is not valid JSON");
+        }
+        pos = decoded.get().end();
         emptyValue();
-        return false;
+        return decoded.get().value();
     }
 
     private List<Object> valueList() {
@@ -167,10 +211,10 @@ final class SetParser {
                 if (after != EOF && after != ',') {
                     unread();
                 }
-                list.add(typed(item.text));
+                list.add(value(item.text));
                 return list;
             }
-            list.add(typed(item.text));
+            list.add(value(item.text));
         }
     }
 
@@ -200,23 +244,19 @@ final class SetParser {
         if (!k.text.isEmpty()) {
             throw error("unexpected data at end of array index: \"" + k.text + "\"");
         }
-        switch (k.last) {
-            case EOF:
-                return new ListResult(list, true);
-            case '=':
-                return new ListResult(setIndex(list, i, indexValue(i)), false);
-            case '[':
+        return switch (k.last) {
+            case EOF -> new ListResult(list, true);
+            case '=' -> new ListResult(setIndex(list, i, indexValue(i)), false);
+            case '[' -> {
                 int next = keyIndex();
                 List<Object> current = new ArrayList<>();
                 if (list.size() > i && list.get(i) != null) {
                     current = asList(list.get(i), "[" + i + "]");
                 }
                 ListResult nested = listItem(current, next, level);
-                if (nested.eof) {
-                    return new ListResult(list, true);
-                }
-                return new ListResult(setIndex(list, i, nested.list), false);
-            default: // '.'
+                yield nested.eof ? new ListResult(list, true) : new ListResult(setIndex(list, i, nested.list), false);
+            }
+            default -> { // '.'
                 Map<String, Object> inner = new LinkedHashMap<>();
                 if (list.size() > i) {
                     if (Trees.isTable(list.get(i))) {
@@ -226,21 +266,17 @@ final class SetParser {
                         list.set(i, inner);
                     }
                 }
-                if (key(inner, level)) {
-                    return new ListResult(list, true);
-                }
-                return new ListResult(setIndex(list, i, inner), false);
-        }
+                yield key(inner, level) ? new ListResult(list, true) : new ListResult(setIndex(list, i, inner), false);
+            }
+        };
     }
 
     private Object indexValue(int i) {
+        if (mode == Mode.LITERAL) {
+            return rest();
+        }
         if (mode == Mode.JSON) {
-            if (emptyValue()) {
-                return null;
-            }
-            Object value = decodeJson("[" + i + "]");
-            emptyValue();
-            return value;
+            return jsonValue("[" + i + "]");
         }
         int first = read();
         if (first == EOF) {
@@ -250,7 +286,7 @@ final class SetParser {
             return valueList();
         }
         unread();
-        return typed(runesUntil(",").text);
+        return value(runesUntil(",").text);
     }
 
     private List<Object> setIndex(List<Object> list, int index, Object value) {
@@ -293,45 +329,9 @@ final class SetParser {
                 || Character.isSpaceChar(r);
     }
 
-    /** Decodes one JSON value at the current position, as Go's json.Decoder does, and moves past it. */
-    private Object decodeJson(String key) {
-        int start = pos;
-        while (start < text.length && isJsonSpace(text[start])) {
-            start++;
-        }
-        int end = JsonExtent.end(text, start);
-        if (end < 0) {
-            throw error("the JSON value for key \"" + key + "\" is incomplete or invalid");
-        }
-        String json = new String(text, start, end - start);
-        try {
-            Object value = JSON.readValue(json, Object.class);
-            pos = end;
-            return normalizeJson(value);
-        } catch (JsonProcessingException e) {
-            throw error("the JSON value for key \"" + key + "\" is not valid JSON");
-        }
-    }
-
-    private static boolean isJsonSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    /** Go decodes JSON numbers into float64. */
-    private static Object normalizeJson(Object value) {
-        if (value instanceof Number) {
-            return GoYaml.float64(((Number) value).doubleValue());
-        } else if (value instanceof Map) {
-            Map<String, Object> map = Trees.table(value);
-            map.replaceAll((k, v) -> normalizeJson(v));
-            return map;
-        } else if (value instanceof List) {
-            @SuppressWarnings("unchecked")
-            List<Object> list = (List<Object>) value;
-            list.replaceAll(SetParser::normalizeJson);
-            return list;
-        }
-        return value;
+    /** The reader of the mode: {@code typedVal} for --set and --set-string, the file reader for --set-file. */
+    private Object value(String raw) {
+        return mode == Mode.FILE ? reader.read(raw) : typed(raw);
     }
 
     private Object typed(String value) {

@@ -37,11 +37,16 @@ import java.util.Optional;
  */
 public final class Values {
     private static final Values EMPTY = new Values(Collections.emptyMap());
-    // Non-ASCII escaped: the output stays readable by YAML readers too, which refuse some raw characters.
+    // Non-ASCII and DEL escaped: the output stays readable by YAML readers too (Helm reads JSON values as YAML),
+    // which refuse raw DEL, C1 controls and non-characters.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new YamlSafeJsonEscapes());
+    }
 
     private final Map<String, Object> tree;
 
@@ -156,7 +161,7 @@ public final class Values {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Values && tree.equals(((Values) o).tree);
+        return o instanceof Values other && tree.equals(other.tree);
     }
 
     @Override
@@ -200,14 +205,14 @@ public final class Values {
             return ((Number) value).longValue();
         } else if (value instanceof BigDecimal) {
             return ((Number) value).doubleValue();
-        } else if (value instanceof BigInteger && ((BigInteger) value).bitLength() < 64) {
-            return ((BigInteger) value).longValueExact();
-        } else if (value instanceof Map) {
-            return freezeMap((Map<?, ?>) value, path);
-        } else if (value instanceof List) {
-            List<Object> list = new ArrayList<>(((List<?>) value).size());
+        } else if (value instanceof BigInteger big && big.bitLength() < 64) {
+            return big.longValueExact();
+        } else if (value instanceof Map<?, ?> map) {
+            return freezeMap(map, path);
+        } else if (value instanceof List<?> items) {
+            List<Object> list = new ArrayList<>(items.size());
             int i = 0;
-            for (Object item : (List<?>) value) {
+            for (Object item : items) {
                 list.add(freeze(item, path + "[" + i++ + "]"));
             }
             return Collections.unmodifiableList(list);

@@ -3,6 +3,7 @@ package com.webgrip.deploy.helm.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
@@ -36,6 +37,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CoalescingDifferentialTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {};
     private static final List<String> KEYS = List.of("a", "b", "c", "enabled", "global", "list", "sub");
 
     @BeforeProperty
@@ -80,7 +82,7 @@ class CoalescingDifferentialTest {
             }
             Map<String, Object> helm = HelmTemplateOutput.valuesByName(rendered);
             Values coalesced = ours(chartDir, user);
-            Map<String, Object> mine = JSON.readValue(coalesced.toJson(), Map.class);
+            Map<String, Object> mine = JSON.readValue(coalesced.toJson(), TREE);
             assertThat(HelmTemplateOutput.sameTree(helm.get("parent-values"), mine))
                     .as("parent .Values\nhelm: %s\nours: %s", helm.get("parent-values"), mine)
                     .isTrue();
@@ -102,10 +104,18 @@ class CoalescingDifferentialTest {
 
     @Example
     void helmReadsTrickyScalarsAsWeDo() throws IOException {
-        String yaml = "bools: [yes, no, on, off, y, n, True, FALSE]\nints: [0x1F, 017, 0o17, 1_000, +5, -0]\n"
-                + "floats: [1e3, .5, -.5, 1.0, 08, 1.5e-3]\nnulls: [~, null, Null]\nempty:\n"
-                + "strings: [2024-01-02, 1.2.3, 0x, '1', \"yes\", .inf1, 1e400]\nbig: 9007199254740993\n"
-                + "anchors: {base: &b {x: 1, y: 2}, merged: {<<: *b, y: 3}}\nyes: key-is-true\n1.5: float-key\n";
+        String yaml = """
+                bools: [yes, no, on, off, y, n, True, FALSE]
+                ints: [0x1F, 017, 0o17, 1_000, +5, -0]
+                floats: [1e3, .5, -.5, 1.0, 08, 1.5e-3]
+                nulls: [~, null, Null]
+                empty:
+                strings: [2024-01-02, 1.2.3, 0x, '1', "yes", .inf1, 1e400]
+                big: 9007199254740993
+                anchors: {base: &b {x: 1, y: 2}, merged: {<<: *b, y: 3}}
+                yes: key-is-true
+                1.5: float-key
+                """;
         Path dir = Files.createTempDirectory("helm-scalars");
         try {
             Path chart = Files.createDirectories(dir.resolve("parent/templates"));
@@ -115,7 +125,7 @@ class CoalescingDifferentialTest {
             String rendered =
                     new Helm(dir.resolve("parent")).template().withName("rel").call();
             Object helm = HelmTemplateOutput.valuesByName(rendered).get("parent-values");
-            Object mine = JSON.readValue(Values.parse(yaml, "values.yaml").toJson(), Map.class);
+            Object mine = JSON.readValue(Values.parse(yaml, "values.yaml").toJson(), TREE);
             assertThat(HelmTemplateOutput.sameTree(helm, mine))
                     .as("helm: %s%nours: %s", helm, mine)
                     .isTrue();
@@ -131,23 +141,26 @@ class CoalescingDifferentialTest {
         Path dir = Files.createTempDirectory("helm-aliases");
         try {
             Path parent = Files.createDirectories(dir.resolve("parent/templates"));
-            Files.writeString(
-                    parent.resolve("../Chart.yaml"),
-                    "apiVersion: v2\nname: parent\nversion: 1.0.0\n"
-                            + "dependencies:\n"
-                            + "- {name: sub, version: '^1', alias: first, import-values: [conn, {child: settings, parent: own}]}\n"
-                            + "- {name: sub, version: '^1', alias: second, tags: [extra], condition: second.on}\n"
-                            + "- {name: sub, version: '^1', alias: third, tags: [extra]}\n");
+            Files.writeString(parent.resolve("../Chart.yaml"), """
+                    apiVersion: v2
+                    name: parent
+                    version: 1.0.0
+                    dependencies:
+                    - {name: sub, version: '^1', alias: first, import-values: [conn, {child: settings, parent: own}]}
+                    - {name: sub, version: '^1', alias: second, tags: [extra], condition: second.on}
+                    - {name: sub, version: '^1', alias: third, tags: [extra]}
+                    """);
             Files.writeString(
                     parent.resolve("../values.yaml"),
                     "tags: {extra: false}\nsecond: {on: true}\nglobal: {g: {deep: {p: 1}}}\nport: 80\n");
             Files.writeString(parent.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
             Path sub = Files.createDirectories(parent.resolve("../charts/sub/templates"));
             Files.writeString(sub.resolve("../Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.4.0\n");
-            Files.writeString(
-                    sub.resolve("../values.yaml"),
-                    "exports: {conn: {host: db, port: 5432}}\n"
-                            + "settings: {size: 3}\nglobal: {g: {deep: {s: 2}}, own: x}\n");
+            Files.writeString(sub.resolve("../values.yaml"), """
+                    exports: {conn: {host: db, port: 5432}}
+                    settings: {size: 3}
+                    global: {g: {deep: {s: 2}}, own: x}
+                    """);
             Files.writeString(sub.resolve("values.yaml"), HelmTemplateOutput.probeTemplate());
             Path chartDir = dir.resolve("parent");
             Values user = UserValues.builder()
@@ -160,7 +173,7 @@ class CoalescingDifferentialTest {
                     .set("first.settings.size", "4")
                     .call());
             Values ours = ChartValues.coalesce(Chart.load(chartDir), user);
-            Map<String, Object> mine = JSON.readValue(ours.toJson(), Map.class);
+            Map<String, Object> mine = JSON.readValue(ours.toJson(), TREE);
             assertThat(helm.keySet()).containsExactlyInAnyOrder("parent-values", "first-values", "second-values");
             assertThat(ChartValues.enabledSubcharts(Chart.load(chartDir), user)).containsExactly("first", "second");
             assertThat(HelmTemplateOutput.sameTree(helm.get("parent-values"), mine))
@@ -184,10 +197,15 @@ class CoalescingDifferentialTest {
 
     private static Path writeCharts(Path dir, Case c) throws IOException {
         Path parent = Files.createDirectories(dir.resolve("parent"));
-        Files.writeString(
-                parent.resolve("Chart.yaml"),
-                "apiVersion: v2\nname: parent\nversion: 1.0.0\n"
-                        + "dependencies:\n- name: sub\n  version: \"^1.0.0\"\n  condition: sub.enabled\n");
+        Files.writeString(parent.resolve("Chart.yaml"), """
+                apiVersion: v2
+                name: parent
+                version: 1.0.0
+                dependencies:
+                - name: sub
+                  version: "^1.0.0"
+                  condition: sub.enabled
+                """);
         Files.writeString(parent.resolve("values.yaml"), JSON.writeValueAsString(c.parentDefaults));
         Files.createDirectories(parent.resolve("templates"));
         Files.writeString(parent.resolve("templates/values.yaml"), HelmTemplateOutput.probeTemplate());
@@ -206,11 +224,16 @@ class CoalescingDifferentialTest {
         Arbitrary<Map<String, String>> sets = Arbitraries.maps(setPath(), setValue())
                 .ofMaxSize(2)
                 .filter(m -> m.keySet().stream()
-                                .map(k -> k.split("\\.")[0])
+                                .map(CoalescingDifferentialTest::firstKey)
                                 .distinct()
                                 .count()
                         == m.size());
         return Combinators.combine(tree, tree, tree.list().ofMaxSize(2), sets).as(Case::new);
+    }
+
+    private static String firstKey(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(0, dot);
     }
 
     private static Arbitrary<String> setPath() {

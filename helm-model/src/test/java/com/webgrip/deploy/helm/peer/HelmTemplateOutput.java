@@ -20,8 +20,14 @@ public final class HelmTemplateOutput {
      * is {@code .Chart.Name} (a subchart's alias once Helm processed its parent).
      */
     public static String probeTemplate() {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Chart.Name }}-values\ndata:\n"
-                + "  values: {{ toJson .Values | quote }}\n";
+        return """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Chart.Name }}-values
+                data:
+                  values: {{ toJson .Values | quote }}
+                """;
     }
 
     /** Maps each ConfigMap's name to the values it carries. */

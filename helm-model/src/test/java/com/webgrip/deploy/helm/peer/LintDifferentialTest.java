@@ -52,6 +52,48 @@ class LintDifferentialTest {
         assertThat(ours).isEqualTo(helm);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "*.md\n",
+                "foo/**/bar\n",
+                "# fine\n[a\n",
+                "Chart.yaml\n",
+                "!keep.txt\n",
+                "templates\n",
+                "values.yaml\n",
+                "charts/\n",
+                "x*[\n"
+            })
+    void aHelmignoreChangesOurFindingsAsItChangesHelmLints(String helmignore) throws IOException {
+        RealHelm.require();
+        Path chart = Files.createDirectories(dir.resolve("ok"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: ok\nversion: 1.0.0\n");
+        Files.writeString(chart.resolve("values.yaml"), "replicas: 1\n");
+        Files.writeString(chart.resolve(".helmignore"), helmignore);
+        Files.writeString(chart.resolve("keep.txt"), "kept\n");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("templates/cm.yaml"), HelmTemplateOutput.probeTemplate());
+        Path sub = Files.createDirectories(chart.resolve("charts/sub"));
+        Files.writeString(sub.resolve("Chart.yaml"), "apiVersion: v2\nname: sub\nversion: 1.0.0\n");
+        assertThat(ours(chart)).as(helmignore).isEqualTo(helm(chart));
+    }
+
+    private static Set<String> ours(Path chart) throws IOException {
+        return ChartLint.lint(chart).stream()
+                .map(LintFinding::toHelmString)
+                .map(LintDifferentialTest::firstLine)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> helm(Path chart) {
+        return new Helm(chart)
+                .lint().call().getMessages().stream()
+                        .map(String::strip)
+                        .filter(m -> m.startsWith("["))
+                        .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** Helm prints a wrapped cause on the lines after a finding; helm-java returns them as separate lines. */
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');

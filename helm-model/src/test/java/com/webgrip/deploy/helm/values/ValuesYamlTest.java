@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -52,7 +53,10 @@ class ValuesYamlTest {
         "%",
         "@",
         "`",
-        "true"
+        "true",
+        "del\u007f",
+        "nel\u0085",
+        "bom\ufeff"
     };
 
     @Provide
@@ -108,6 +112,21 @@ class ValuesYamlTest {
         assertThat(readBack(values.toYaml(), "written.yaml").asMap())
                 .as(values.toYaml())
                 .isEqualTo(values.asMap());
+    }
+
+    @Example
+    void jsonWeWriteEscapesDelWhichYamlReadersRefuse() throws HelmInputException {
+        Values values = Values.of(Map.of("a\u007fb", "c\u007f"));
+
+        assertThat(values.toJson()).isEqualTo("{\"a\\u007Fb\":\"c\\u007F\"}");
+        assertThat(readBack(values.toJson(), "written.json")).isEqualTo(values);
+    }
+
+    @Example
+    void yamlWeWriteQuotesCharactersYamlReadersRefuseRaw() throws HelmInputException {
+        Values values = Values.of(Map.of("del\u007f", "nel\u0085", "bom\ufeff", "x"));
+
+        assertThat(readBack(values.toYaml(), "written.yaml")).isEqualTo(values);
     }
 
     @Property(tries = 300)
