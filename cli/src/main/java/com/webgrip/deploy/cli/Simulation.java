@@ -120,6 +120,7 @@ final class Simulation {
                 .metricSource(cluster)
                 .findingSource(cluster)
                 .scheduler(time)
+                .blockingExecutor(time)
                 .clock(time.clock())
                 .pollInterval(Duration.ofSeconds(5))
                 .retries(3, Duration.ofSeconds(10), 2.0)

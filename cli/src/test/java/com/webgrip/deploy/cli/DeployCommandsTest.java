@@ -119,6 +119,7 @@ class DeployCommandsTest {
         PlanExecutor.builder(cluster, cluster)
                 .metricSource(cluster)
                 .scheduler(time)
+                .blockingExecutor(time)
                 .clock(time.clock())
                 .runIds(() -> "crashed")
                 .build()

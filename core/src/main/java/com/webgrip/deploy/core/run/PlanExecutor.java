@@ -22,9 +22,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,23 +42,47 @@ import java.util.function.Supplier;
  * before it is acted on, so a crashed run can be resumed or rolled back.
  *
  * <p>All waits (polls, backoff, timeouts) are scheduled on the injected {@link ScheduledExecutorService} and read
- * the injected {@link Clock}; with the testkit's virtual time a run of a thousand steps takes milliseconds.
+ * the injected {@link Clock}; with the testkit's virtual time a run of a thousand steps takes milliseconds. Blocking
+ * calls (the deployer, health checks, metric and finding sources) never run on the scheduler: they run on the
+ * blocking executor, by default a bounded pool of daemon threads, so a slow {@code helm upgrade} cannot hold up
+ * the timers that would time it out. Executors the builder created are shut down by {@link #close()}.
  *
  * <pre>{@code
- * PlanExecutor executor = PlanExecutor.builder(deployer, healthCheck)
- *         .scheduler(scheduler).clock(clock)
+ * try (PlanExecutor executor = PlanExecutor.builder(deployer, healthCheck)
  *         .defaultPolicy(Policies.standard())
  *         .listener(new ProgressView(System.out, false))
- *         .build();
- * RunResult result = executor.start(plan, JsonLinesJournal.at(path)).result().toCompletableFuture().join();
+ *         .build()) {
+ *     RunResult result = executor.start(plan, JsonLinesJournal.at(path)).result().toCompletableFuture().join();
+ * }
  * }</pre>
  */
-public final class PlanExecutor {
+public final class PlanExecutor implements AutoCloseable {
+
+    /** Blocking calls beyond the steps' own: health, metric and finding reads of steps being watched. */
+    private static final int EXTRA_BLOCKING_THREADS = 2;
+
+    /** Blocking calls that may wait for a thread of the default pool; more are refused (the step fails). */
+    private static final int BLOCKING_QUEUE = 1024;
+
+    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(30);
 
     private final Settings settings;
+    private final List<ExecutorService> owned;
 
-    private PlanExecutor(Settings settings) {
+    private PlanExecutor(Settings settings, List<ExecutorService> owned) {
         this.settings = settings;
+        this.owned = owned;
+    }
+
+    /**
+     * Shuts down the scheduler and blocking pool that this executor created itself (never injected ones). Calls in
+     * progress finish; waits not yet due are dropped, so close only once the runs have ended.
+     */
+    @Override
+    public void close() {
+        for (ExecutorService executor : owned) {
+            executor.shutdown();
+        }
     }
 
     /**
@@ -191,7 +221,8 @@ public final class PlanExecutor {
         /**
          * Sets the scheduler of every wait.
          *
-         * @param executor the scheduler for every wait (default: one daemon thread)
+         * @param executor the scheduler for every wait (default: one daemon thread, shut down by
+         *     {@link PlanExecutor#close()}); it must not run blocking calls
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService executor) {
@@ -202,8 +233,9 @@ public final class PlanExecutor {
         /**
          * Sets where blocking deployer and health calls run.
          *
-         * @param executor where blocking deployer and health calls run (default: the scheduler; give a pool for
-         *     real clusters so a slow call does not hold up timers)
+         * @param executor where blocking deployer, health, metric and finding calls run (default: a bounded pool
+         *     of {@code maxParallel + 2} daemon threads, shut down by {@link PlanExecutor#close()}); give a
+         *     direct executor only with a virtual-time scheduler, whose calls never block
          * @return this builder
          */
         public Builder blockingExecutor(Executor executor) {
@@ -341,42 +373,77 @@ public final class PlanExecutor {
          * @return the executor
          */
         public PlanExecutor build() {
-            ScheduledExecutorService timers = scheduler != null ? scheduler : daemonScheduler();
+            List<ExecutorService> owned = new ArrayList<>(2);
+            ScheduledExecutorService timers = scheduler;
+            if (timers == null) {
+                timers = daemonScheduler();
+                owned.add(timers);
+            }
+            Executor calls = blocking;
+            if (calls == null) {
+                ExecutorService pool = blockingPool(maxParallel + EXTRA_BLOCKING_THREADS);
+                owned.add(pool);
+                calls = pool;
+            }
             Clock time = clock;
             Supplier<String> ids = runIds != null ? runIds : () -> defaultRunId(time);
-            return new PlanExecutor(new Settings(
-                    deployer,
-                    healthCheck,
-                    metricSource,
-                    findingSource,
-                    defaultPolicy,
-                    approvalGate,
-                    timers,
-                    blocking != null ? blocking : timers,
-                    time,
-                    List.copyOf(listeners),
-                    maxParallel,
-                    pollInterval,
-                    maxAttempts,
-                    backoff,
-                    backoffMultiplier,
-                    breakerWindow,
-                    breakerMinimumCalls,
-                    breakerFailureRate,
-                    recoverPending,
-                    knownUnhealthy,
-                    onFinished,
-                    ids));
+            return new PlanExecutor(
+                    new Settings(
+                            deployer,
+                            healthCheck,
+                            metricSource,
+                            findingSource,
+                            defaultPolicy,
+                            approvalGate,
+                            timers,
+                            calls,
+                            time,
+                            List.copyOf(listeners),
+                            maxParallel,
+                            pollInterval,
+                            maxAttempts,
+                            backoff,
+                            backoffMultiplier,
+                            breakerWindow,
+                            breakerMinimumCalls,
+                            breakerFailureRate,
+                            recoverPending,
+                            knownUnhealthy,
+                            onFinished,
+                            ids),
+                    List.copyOf(owned));
         }
 
         private static ScheduledExecutorService daemonScheduler() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "webgrip-deploy-executor");
+            ScheduledThreadPoolExecutor executor =
+                    new ScheduledThreadPoolExecutor(1, daemonThreads("webgrip-deploy-timer-"));
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            // An idle timer thread ends, so an executor that is never closed does not keep a thread for good.
+            executor.setKeepAliveTime(IDLE_THREAD_LIFETIME.toSeconds(), TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        }
+
+        private static ExecutorService blockingPool(int threads) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    threads,
+                    threads,
+                    IDLE_THREAD_LIFETIME.toSeconds(),
+                    TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(BLOCKING_QUEUE),
+                    daemonThreads("webgrip-deploy-call-"));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+
+        private static ThreadFactory daemonThreads(String prefix) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            return executor;
+            };
         }
 
         private static String defaultRunId(Clock clock) {
