@@ -130,7 +130,7 @@ final class Observer {
                     ResourceRef.of("Release", target.namespace(), target.release()),
                     HealthStatus.UNKNOWN,
                     Reasons.CHECK_FAILED,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    Redactor.PATTERNS.message(e)));
         }
     }
 
@@ -143,8 +143,7 @@ final class Observer {
             try {
                 readings.add(settings.metricSource().read(bound, at));
             } catch (MetricException | RuntimeException e) {
-                readings.add(MetricReading.failed(
-                        bound, at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                readings.add(MetricReading.failed(bound, at, step.redactor.message(e)));
             }
         }
         return readings;

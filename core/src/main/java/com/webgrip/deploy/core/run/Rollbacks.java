@@ -85,7 +85,7 @@ final class Rollbacks {
                     if (cause instanceof Run.RunAborted) {
                         throw new java.util.concurrent.CompletionException(cause);
                     }
-                    failed(step, reason + "; the rollback failed: " + cause.getMessage());
+                    failed(step, reason + "; the rollback failed: " + step.redactor.message(cause));
                     return null;
                 });
     }
@@ -249,8 +249,7 @@ final class Rollbacks {
                                             settings.blocking(), () -> Observer.check(settings.healthCheck(), target))
                                     .whenComplete((report, error) -> {
                                         if (error != null) {
-                                            outcome.complete(
-                                                    Resilience.unwrap(error).getMessage());
+                                            outcome.complete(Redactor.PATTERNS.message(Resilience.unwrap(error)));
                                         } else if (report.status() == HealthStatus.CURRENT) {
                                             outcome.complete(null);
                                         } else if (!run.now().isBefore(deadline)) {

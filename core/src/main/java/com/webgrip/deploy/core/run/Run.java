@@ -291,7 +291,7 @@ final class Run implements RunHandle {
                 } catch (RuntimeException e) {
                     aborted = true;
                     outcome = RunOutcome.ABORTED;
-                    reason = "the journal could not be written: " + e.getMessage();
+                    reason = "the journal could not be written: " + Redactor.PATTERNS.message(e);
                 }
             }
             List<StepResult> results = steps.values().stream()
@@ -382,7 +382,7 @@ final class Run implements RunHandle {
         } catch (JournalException | RuntimeException e) {
             aborted = true;
             stopLaunching("the journal could not be written");
-            throw new RunAborted("the journal could not be written: " + e.getMessage(), e);
+            throw new RunAborted("the journal could not be written: " + Redactor.PATTERNS.message(e), e);
         }
     }
 
@@ -452,7 +452,7 @@ final class Run implements RunHandle {
                 LOG.error("run {}: unexpected failure, aborting: {}", runId, cause.toString());
             }
             aborted = true;
-            stopLaunching("the run aborted: " + cause.getMessage());
+            stopLaunching("the run aborted: " + Redactor.PATTERNS.message(cause));
         }
     }
 

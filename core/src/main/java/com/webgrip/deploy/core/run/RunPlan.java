@@ -5,9 +5,12 @@ import com.webgrip.deploy.core.deploy.ReleaseRef;
 import com.webgrip.deploy.core.plan.DeploymentPlan;
 import com.webgrip.deploy.core.plan.Step;
 import com.webgrip.deploy.core.plan.Wave;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -68,7 +71,7 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
                         step.chart(),
                         ReleaseRef.of(step.release(), step.namespace()),
                         new ChartRef(step.chartName(), step.chartVersion(), step.chartDirectory()),
-                        step::resolveValues,
+                        planValues(step),
                         step.timeout(),
                         step.healthGates(),
                         step.rollbackPolicy()));
@@ -76,6 +79,25 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
             waves.add(steps);
         }
         return new RunPlan(plan.environment(), waves, requiresApproval);
+    }
+
+    private static StepValues planValues(Step step) {
+        return new StepValues() {
+            @Override
+            public Map<String, Object> resolve() throws IOException, GeneralSecurityException {
+                return step.resolveValues();
+            }
+
+            @Override
+            public Set<String> secretValues(Map<String, Object> resolved) throws IOException {
+                if (!step.hasSecrets()) {
+                    return Set.of();
+                }
+                Set<String> secrets = new HashSet<>();
+                Redactor.collectSecretLeaves(resolved, step.maskedUserValues(), secrets);
+                return secrets;
+            }
+        };
     }
 
     /**

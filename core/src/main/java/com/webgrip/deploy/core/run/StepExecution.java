@@ -102,7 +102,7 @@ final class StepExecution {
                                         "not healthy within " + Decision.format(step.step.timeout())));
                     }
                     if (cause instanceof DeployException deployError && !deployError.retryable()) {
-                        return done(decideAfter(step, attempt, Trigger.DEPLOY_FAILED, cause.getMessage()));
+                        return done(decideAfter(step, attempt, Trigger.DEPLOY_FAILED, step.redactor.message(cause)));
                     }
                     return CompletableFuture.<Verdict>failedFuture(cause);
                 })
@@ -162,7 +162,7 @@ final class StepExecution {
                     if (error == null) {
                         deployed(step, attempt, revision);
                     } else {
-                        attempt.failure = Resilience.unwrap(error).getMessage();
+                        attempt.failure = step.redactor.message(Resilience.unwrap(error));
                         attempt.deployDone.complete(null);
                         attempt.result.completeExceptionally(Resilience.unwrap(error));
                     }
@@ -174,11 +174,12 @@ final class StepExecution {
         Map<String, Object> values;
         try {
             values = step.step.values().resolve();
+            step.redactor = Redactor.of(step.step.values().secretValues(values));
         } catch (IOException | GeneralSecurityException e) {
             // The message names the file and what failed; our SOPS never puts plaintext in one.
             throw new DeployException(
                     DeployException.Kind.REJECTED,
-                    "the values of " + step.chart() + " could not be resolved: " + e.getMessage(),
+                    "the values of " + step.chart() + " could not be resolved: " + step.redactor.message(e),
                     e);
         }
         return DeployRequest.of(
@@ -254,8 +255,8 @@ final class StepExecution {
                     "the circuit breaker is open after too many failed deploys in this run"));
         }
         String why = cause instanceof Resilience.RetryRequested || cause instanceof DeployException
-                ? "gave up after " + step.attempts + " attempts: " + cause.getMessage()
-                : "unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                ? "gave up after " + step.attempts + " attempts: " + step.redactor.message(cause)
+                : "unexpected " + cause.getClass().getSimpleName() + ": " + step.redactor.message(cause);
         Attempt last = new Attempt(step.attempts);
         last.revision = step.deployedRevision;
         last.deployedAt = run.now();

@@ -3,6 +3,7 @@ package com.webgrip.deploy.core.run;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The merged values of a step, resolved only when the step runs: secret layers are decrypted at that moment, in
@@ -22,4 +23,17 @@ public interface StepValues {
      * @throws GeneralSecurityException when a secret layer could not be decrypted or authenticated
      */
     Map<String, Object> resolve() throws IOException, GeneralSecurityException;
+
+    /**
+     * The values in {@code resolved} that came from secret layers, so that error text from the deployer can be
+     * redacted before it is journaled, shown or sent. The default knows no secrets (only key-looking text is masked
+     * then); plans made from a {@code DeploymentPlan} know them.
+     *
+     * @param resolved what {@link #resolve()} returned
+     * @return the secret values as text
+     * @throws IOException when a layer could not be read
+     */
+    default Set<String> secretValues(Map<String, Object> resolved) throws IOException {
+        return Set.of();
+    }
 }
