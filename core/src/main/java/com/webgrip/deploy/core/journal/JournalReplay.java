@@ -66,6 +66,7 @@ public final class JournalReplay {
                 first.value(),
                 first.at(),
                 first.steps(),
+                first.reason(),
                 byChart,
                 approval,
                 outcome,

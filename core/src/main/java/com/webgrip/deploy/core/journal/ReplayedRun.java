@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param environment the environment
  * @param started when it started
  * @param steps the steps as {@code wave:chart:release:namespace}, in plan order
+ * @param planDigest the content digest of the plan the run started with ({@code sha256:...}), "" in journals
+ *     written before it was recorded
  * @param byChart what became of each step, by chart folder
  * @param approval the approval answer ("approved" or "refused"), empty when none was journaled
  * @param outcome the run's outcome (a {@code RunOutcome} name), empty when it did not finish
@@ -23,6 +25,7 @@ public record ReplayedRun(
         String environment,
         Instant started,
         List<String> steps,
+        String planDigest,
         Map<String, ReplayedStep> byChart,
         Optional<String> approval,
         Optional<String> outcome,

@@ -126,8 +126,8 @@ public final class PlanExecutor implements AutoCloseable {
      * @param journal the run's journal
      * @param mode continue the run, or roll back what it changed
      * @return the resumed run
-     * @throws JournalException when the journal cannot be read, belongs to a finished run, or lists other steps
-     *     than the plan
+     * @throws JournalException when the journal cannot be read, belongs to a finished run, lists other steps
+     *     than the plan, or a plan whose content digest changed (charts, values, secret files)
      */
     public RunHandle resume(RunPlan plan, Journal journal, ResumeMode mode) throws JournalException {
         ReplayedRun replayed = JournalReplay.replay(journal.entries());
@@ -138,6 +138,12 @@ public final class PlanExecutor implements AutoCloseable {
         if (!replayed.steps().equals(plan.describeSteps())) {
             throw new JournalException("run " + replayed.runId() + " started with the steps " + replayed.steps()
                     + " but the plan now has " + plan.describeSteps() + "; resume with the plan it started with");
+        }
+        String digest = PlanDigest.of(plan);
+        if (!replayed.planDigest().isEmpty() && !replayed.planDigest().equals(digest)) {
+            throw new JournalException("run " + replayed.runId() + " started with the plan " + replayed.planDigest()
+                    + " but the plan now is " + digest + " (charts, values or secret files changed); resume with"
+                    + " the plan it started with, or start a new run, which asks for approval again");
         }
         return new Run(settings, plan, journal, false, replayed, mode == ResumeMode.ROLL_BACK).start();
     }

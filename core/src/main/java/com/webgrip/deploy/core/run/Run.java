@@ -103,7 +103,8 @@ final class Run implements RunHandle {
         try {
             synchronized (this) {
                 if (replayed == null) {
-                    journal(JournalEntry.ofRun(now(), runId, EntryType.RUN_STARTED, plan.environment(), "")
+                    journal(JournalEntry.ofRun(
+                                    now(), runId, EntryType.RUN_STARTED, plan.environment(), PlanDigest.of(plan))
                             .withSteps(plan.describeSteps()));
                 } else {
                     journal(JournalEntry.ofRun(
@@ -147,8 +148,11 @@ final class Run implements RunHandle {
     }
 
     private CompletableFuture<Boolean> approve() {
-        boolean alreadyApproved =
-                replayed != null && replayed.approval().map("approved"::equals).orElse(false);
+        // PlanExecutor.resume refused a plan whose digest changed; a journal without a digest cannot vouch for the
+        // plan, so its approval is asked for again.
+        boolean alreadyApproved = replayed != null
+                && !replayed.planDigest().isEmpty()
+                && replayed.approval().map("approved"::equals).orElse(false);
         if (!plan.requiresApproval() || dryRun || alreadyApproved) {
             return CompletableFuture.completedFuture(true);
         }

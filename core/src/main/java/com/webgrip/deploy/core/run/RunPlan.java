@@ -89,6 +89,11 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
             }
 
             @Override
+            public String contentDigest() {
+                return PlanDigest.ofLayers(step.layers());
+            }
+
+            @Override
             public Set<String> secretValues(Map<String, Object> resolved) throws IOException {
                 if (!step.hasSecrets()) {
                     return Set.of();

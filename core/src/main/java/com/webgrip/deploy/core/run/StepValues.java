@@ -36,4 +36,16 @@ public interface StepValues {
     default Set<String> secretValues(Map<String, Object> resolved) throws IOException {
         return Set.of();
     }
+
+    /**
+     * A digest of what the values are made of, without decrypting anything: for plans made from a
+     * {@code DeploymentPlan}, each layer's source and content (a secret layer by the digest of its encrypted file).
+     * A resumed run compares it with the journaled one, so a changed plan never inherits an approval.
+     *
+     * @return the digest, or "" when these values cannot tell (the default)
+     * @throws IOException when a layer could not be read
+     */
+    default String contentDigest() throws IOException {
+        return "";
+    }
 }
