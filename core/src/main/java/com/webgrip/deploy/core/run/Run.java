@@ -217,7 +217,9 @@ final class Run implements RunHandle {
                 }
             });
         };
-        for (int k = 0; k < Math.min(settings.maxParallel(), todo.size()); k++) {
+        int parallel = Math.min(
+                Math.min(settings.maxParallel(), plan.concurrencyLimits().get(index)), todo.size());
+        for (int k = 0; k < parallel; k++) {
             launch[0].run();
         }
         return all;
