@@ -80,6 +80,7 @@ record CliContext(
          * Whether a person sits at this process's terminal. JDK 22 and newer return a console
          * even when the streams are redirected; their {@code Console.isTerminal()} tells.
          */
+        @SuppressWarnings("SystemConsoleNull") // the null check serves JDK 17 to 21; isTerminal() serves 22+
         static boolean interactive() {
             java.io.Console console = System.console();
             if (console == null) {

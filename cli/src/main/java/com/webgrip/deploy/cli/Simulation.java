@@ -70,7 +70,7 @@ final class Simulation {
         this.history = JsonLinesHistory.at(state.history());
         Optional<SecretDecryptor> decryptor = options.identity != null
                 ? Optional.of(SopsSecrets.withIdentityFile(options.identity))
-                : SopsSecrets.fromEnvironment(context.environment());
+                : SopsSecrets.fromEnvironment(SopsKeys.environment(context));
         this.secretsMasked = decryptor.isEmpty();
         Platform platform = Platform.load(options.ops);
         DeploymentPlan deploymentPlan = platform.planner(options.environment)
@@ -120,6 +120,7 @@ final class Simulation {
                 .metricSource(cluster)
                 .findingSource(cluster)
                 .scheduler(time)
+                .blockingExecutor(time)
                 .clock(time.clock())
                 .pollInterval(Duration.ofSeconds(5))
                 .retries(3, Duration.ofSeconds(10), 2.0)

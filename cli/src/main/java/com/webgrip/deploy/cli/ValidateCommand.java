@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!noRender) {
             validator.renderer(new HelmManifestRenderer());
         }
-        SopsSecrets.fromEnvironment(context.environment()).ifPresent(validator::decryptor);
+        SopsSecrets.fromEnvironment(SopsKeys.environment(context)).ifPresent(validator::decryptor);
         ValidationReport report = validator.build().validate();
         String text = output.equals("json") ? report.toJson() : report.toString();
         context.stdout().write(text.getBytes(StandardCharsets.UTF_8));

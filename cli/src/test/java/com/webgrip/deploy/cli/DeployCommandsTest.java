@@ -36,7 +36,7 @@ class DeployCommandsTest {
 
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(result.stdoutText())
-                .contains("wave 3: 010-cert-manager, 060-grafana-stack")
+                .contains("wave 3/8: 010-cert-manager, 060-grafana-stack")
                 .contains("950-example-services: succeeded")
                 .contains("run SUCCEEDED (exit code 0): 9 of 9 steps succeeded");
         assertThat(result.stderr()).contains("secret values as placeholders");
@@ -55,9 +55,9 @@ class DeployCommandsTest {
 
         assertThat(result.status()).as(result.stderr()).isEqualTo(3);
         assertThat(result.stdoutText())
-                .contains("060-grafana-stack: rolling back from revision 2 to revision 1")
+                .contains("060-grafana-stack: rolling back revision 2 to revision 1")
                 .contains("060-grafana-stack: rolled back")
-                .contains("020-cluster-issuers: skipped")
+                .contains("not started: 020-cluster-issuers, 030-ingress-controllers")
                 .contains("run ROLLED_BACK (exit code 3)");
         CliHarness.Result history = run("history", OPS);
         assertThat(history.stdoutText()).contains("grafana-stack r2 (rolled back to r1)");
@@ -119,6 +119,7 @@ class DeployCommandsTest {
         PlanExecutor.builder(cluster, cluster)
                 .metricSource(cluster)
                 .scheduler(time)
+                .blockingExecutor(time)
                 .clock(time.clock())
                 .runIds(() -> "crashed")
                 .build()

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PlatformPolicyTest {
 
     private static final Path OPS = Path.of("ops");
-    private static final ReleaseRef GRAFANA = ReleaseRef.of("grafana-stack", "monitoring");
 
     /** Our policy: the standard one, and an error rate above 5% for a minute. */
     private static final RollbackPolicy OURS =

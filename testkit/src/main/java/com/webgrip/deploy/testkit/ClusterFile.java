@@ -102,7 +102,7 @@ final class ClusterFile {
             return;
         }
         JsonNode root = JSON.readTree(file.toFile());
-        root.path("releases").fields().forEachRemaining(entry -> {
+        root.path("releases").properties().forEach(entry -> {
             List<SimRevision> revisions = new ArrayList<>();
             for (JsonNode r : entry.getValue()) {
                 revisions.add(new SimRevision(
@@ -119,7 +119,7 @@ final class ClusterFile {
             }
             cluster.releases.put(entry.getKey(), revisions);
         });
-        root.path("scripts").fields().forEachRemaining(entry -> {
+        root.path("scripts").properties().forEach(entry -> {
             JsonNode n = entry.getValue();
             ReleaseScript s = cluster.release(entry.getKey());
             s.readyAfter = Duration.parse(n.path("readyAfter").asText());

@@ -95,12 +95,12 @@ public final class CrashingJournal implements Journal {
         return delegate.entries();
     }
 
-    /** @return whether the crash happened */
+    /** Returns whether the crash happened. */
     public synchronized boolean crashed() {
         return crashed;
     }
 
-    /** @return the journal that survives the crash */
+    /** Returns the journal that survives the crash. */
     public Journal delegate() {
         return delegate;
     }

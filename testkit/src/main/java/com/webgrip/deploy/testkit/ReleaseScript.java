@@ -31,6 +31,8 @@ public final class ReleaseScript {
     ReleaseScript() {}
 
     /**
+     * Sets how long the pods take to become ready.
+     *
      * @param delay how long after a deploy or rollback its pods become ready (default 10 s)
      * @return this script
      */
@@ -108,6 +110,8 @@ public final class ReleaseScript {
     }
 
     /**
+     * Sets the error rate of the release when no burst is scripted.
+     *
      * @param rate the error rate when nothing else applies (default 0.1%)
      * @return this script
      */

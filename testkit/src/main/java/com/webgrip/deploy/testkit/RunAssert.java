@@ -175,7 +175,7 @@ public final class RunAssert {
         return this;
     }
 
-    /** @return the run under test */
+    /** Returns the run under test. */
     public SimulatedRun run() {
         return run;
     }
@@ -189,23 +189,7 @@ public final class RunAssert {
     }
 
     private static String describe(RunEvent event) {
-        String chart = "";
-        if (event instanceof RunEvent.StepStarted) {
-            chart = ((RunEvent.StepStarted) event).chart();
-        } else if (event instanceof RunEvent.StepDeployed) {
-            chart = ((RunEvent.StepDeployed) event).chart();
-        } else if (event instanceof RunEvent.HealthObserved) {
-            chart = ((RunEvent.HealthObserved) event).chart();
-        } else if (event instanceof RunEvent.DecisionMade) {
-            chart = ((RunEvent.DecisionMade) event).chart();
-        } else if (event instanceof RunEvent.RollbackStarted) {
-            chart = ((RunEvent.RollbackStarted) event).chart();
-        } else if (event instanceof RunEvent.StepFinished) {
-            chart = ((RunEvent.StepFinished) event).chart();
-        } else if (event instanceof RunEvent.Recovering) {
-            chart = ((RunEvent.Recovering) event).chart();
-        }
-        return chart.isEmpty() ? event.kind() : event.kind() + " " + chart;
+        return event instanceof RunEvent.StepEvent step ? event.kind() + " " + step.chart() : event.kind();
     }
 
     private static boolean matches(String seen, String expected) {
@@ -269,7 +253,7 @@ public final class RunAssert {
             return this;
         }
 
-        /** @return the run's assertions, to go on */
+        /** Returns the run's assertions, to go on. */
         public RunAssert and() {
             return parent;
         }

@@ -358,18 +358,17 @@ public final class SimulatedCluster implements Deployer, HealthCheck, MetricSour
         if (!started || behaviour == Behaviour.NEVER_READY) {
             return ResourceHealth.of(deployment, HealthStatus.IN_PROGRESS, "", "0 of 1 replicas ready");
         }
-        switch (behaviour) {
-            case CRASH_LOOP:
-                return ResourceHealth.of(
+        return switch (behaviour) {
+            case CRASH_LOOP ->
+                ResourceHealth.of(
                         deployment, HealthStatus.FAILED, Reasons.CRASH_LOOP_BACK_OFF, "back-off restarting container");
-            case OOM_KILLED:
-                return ResourceHealth.of(deployment, HealthStatus.FAILED, Reasons.OOM_KILLED, "container OOMKilled");
-            case IMAGE_PULL_FAILS:
-                return ResourceHealth.of(
+            case OOM_KILLED ->
+                ResourceHealth.of(deployment, HealthStatus.FAILED, Reasons.OOM_KILLED, "container OOMKilled");
+            case IMAGE_PULL_FAILS ->
+                ResourceHealth.of(
                         deployment, HealthStatus.FAILED, Reasons.IMAGE_PULL_BACK_OFF, "back-off pulling image");
-            default:
-                return ResourceHealth.current(deployment);
-        }
+            default -> ResourceHealth.current(deployment);
+        };
     }
 
     // ---- MetricSource ----

@@ -56,19 +56,19 @@ public final class SimulatedDeployment {
                 Objects.requireNonNull(time, "time required"), Objects.requireNonNull(cluster, "cluster required"));
     }
 
-    /** @return the virtual time */
+    /** Returns the virtual time. */
     public VirtualTime time() {
         return time;
     }
 
-    /** @return the simulated cluster */
+    /** Returns the simulated cluster. */
     public SimulatedCluster cluster() {
         return cluster;
     }
 
     /**
-     * An executor builder wired to the cluster (deployer, health, metrics, findings) and to virtual time (scheduler,
-     * clock), with a 5 s poll interval, 3 attempts with 10 s backoff, run ids {@code run-1}, {@code run-2}, ... and
+     * An executor builder wired to the cluster (deployer, health, metrics, findings) and to virtual time (scheduler and
+     * blocking calls, clock), with a 5 s poll interval, 3 attempts with 10 s backoff, run ids {@code run-1}, {@code run-2}, ... and
      * this deployment's event recorder. Change what the test needs, then build.
      *
      * @return the builder
@@ -78,6 +78,7 @@ public final class SimulatedDeployment {
                 .metricSource(cluster)
                 .findingSource(cluster)
                 .scheduler(time)
+                .blockingExecutor(time)
                 .clock(time.clock())
                 .pollInterval(Duration.ofSeconds(5))
                 .retries(3, Duration.ofSeconds(10), 2.0)

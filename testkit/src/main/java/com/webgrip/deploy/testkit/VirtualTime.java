@@ -194,7 +194,7 @@ public final class VirtualTime extends AbstractExecutorService implements Schedu
 
     @Override
     public void execute(Runnable command) {
-        schedule(command, 0, TimeUnit.NANOSECONDS);
+        var unused = schedule(command, 0, TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -4,9 +4,12 @@ import static com.webgrip.deploy.testkit.DeployAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webgrip.deploy.core.deploy.ChartRef;
 import com.webgrip.deploy.core.deploy.ReleaseRef;
+import com.webgrip.deploy.core.journal.EntryType;
 import com.webgrip.deploy.core.journal.Journal;
 import com.webgrip.deploy.core.journal.JournalException;
+import com.webgrip.deploy.core.run.ApprovalGate;
 import com.webgrip.deploy.core.run.PlanExecutor;
 import com.webgrip.deploy.core.run.ResumeMode;
 import com.webgrip.deploy.core.run.RunHandle;
@@ -15,6 +18,7 @@ import com.webgrip.deploy.core.run.RunPlan;
 import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -154,6 +158,39 @@ class CrashAndResumeTest {
         assertThatThrownBy(() -> deployment.executor().build().resume(Platforms.plan(), journal, ResumeMode.CONTINUE))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("already finished with SUCCEEDED");
+    }
+
+    @Test
+    void aJournaledApprovalCoversOnlyThePlanItWasGivenFor() throws JournalException {
+        SimulatedDeployment deployment = SimulatedDeployment.create();
+        InMemoryJournal journal = new InMemoryJournal();
+        RunPlan approved = new RunPlan("production", Platforms.plan().waves(), true);
+        CrashingJournal crashing = CrashingJournal.afterWriting(journal, 3);
+        crashing.onCrash(deployment.time()::discardPending);
+        deployment
+                .executor()
+                .approvalGate(ApprovalGate.approvedBy("alice"))
+                .build()
+                .start(approved, crashing);
+        deployment.time().runUntilIdle();
+        assertThat(crashing.crashed()).isTrue();
+        assertThat(journal.entries()).anyMatch(entry -> entry.type() == EntryType.APPROVAL);
+        // A new commit with the same charts but a bumped chart version: the same steps, other content.
+        RunPlan changed = new RunPlan(
+                "production",
+                Platforms.plan(step -> step.chart().equals("060-grafana-stack")
+                                ? step.withChart(new ChartRef("grafana-stack", "2.1.0", Optional.empty()))
+                                : step)
+                        .waves(),
+                true);
+
+        assertThatThrownBy(() -> deployment.executor().build().resume(changed, journal, ResumeMode.CONTINUE))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("but the plan now is sha256:");
+        SimulatedRun resumed = deployment.resume(deployment.executor().build(), approved, journal, ResumeMode.CONTINUE);
+        assertThat(resumed.result().outcome())
+                .as("the unchanged plan keeps its approval (the resumed executor has no approval gate)")
+                .isEqualTo(RunOutcome.SUCCEEDED);
     }
 
     @Test

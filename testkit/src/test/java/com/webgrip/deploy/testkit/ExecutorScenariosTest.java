@@ -17,6 +17,7 @@ import com.webgrip.deploy.core.run.RunPlan;
 import com.webgrip.deploy.core.run.StepState;
 import com.webgrip.deploy.helm.release.ReleaseStatus;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -352,11 +353,39 @@ class ExecutorScenariosTest {
         assertThat(deployment.cluster()).hasNoPendingRelease();
     }
 
+    @Test
+    void aWaveLimitOfOneRunsItsStepsOneAfterAnother(SimulatedDeployment deployment) {
+        SimulatedRun together = deployment.run(Platforms.plan());
+        SimulatedRun oneByOne = deployment.run(Platforms.plan().withConcurrencyLimit(2, 1));
+
+        assertThat(oneByOne).succeeded();
+        // Unlimited, both steps of wave 2 start before either ends; limited to 1, the second starts after the first.
+        assertThat(firstStart(together, "060-grafana-stack"))
+                .isBefore(finished(together, "010-cert-manager").at());
+        Instant certManagerDone = finished(oneByOne, "010-cert-manager").at();
+        assertThat(firstStart(oneByOne, "060-grafana-stack")).isAfterOrEqualTo(certManagerDone);
+        assertThat(oneByOne.events().indexOf(finished(oneByOne, "010-cert-manager")))
+                .isLessThan(oneByOne.events().indexOf(started(oneByOne, "060-grafana-stack")));
+    }
+
+    private static RunEvent.StepStarted started(SimulatedRun run, String chart) {
+        return run.events().stream()
+                .filter(RunEvent.StepStarted.class::isInstance)
+                .map(RunEvent.StepStarted.class::cast)
+                .filter(e -> e.chart().equals(chart))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Instant firstStart(SimulatedRun run, String chart) {
+        return started(run, chart).at();
+    }
+
     private static RunEvent.StepFinished finished(SimulatedRun run, String chart) {
         return run.events().stream()
-                .filter(e -> e instanceof RunEvent.StepFinished
-                        && ((RunEvent.StepFinished) e).chart().equals(chart))
-                .map(e -> (RunEvent.StepFinished) e)
+                .filter(RunEvent.StepFinished.class::isInstance)
+                .map(RunEvent.StepFinished.class::cast)
+                .filter(e -> e.chart().equals(chart))
                 .reduce((a, b) -> b)
                 .orElseThrow();
     }

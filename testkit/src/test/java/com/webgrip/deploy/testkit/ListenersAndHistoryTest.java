@@ -57,14 +57,14 @@ class ListenersAndHistoryTest {
         String progressText = progress.toString(StandardCharsets.UTF_8);
         String jsonText = json.toString(StandardCharsets.UTF_8);
         assertThat(progressText)
-                .contains("starting run run-1 to staging: 8 waves, 9 steps")
-                .contains("wave 3: 010-cert-manager, 060-grafana-stack")
-                .contains("060-grafana-stack: rolling back from revision 1 (uninstall)")
+                .contains("starting run run-1 to staging: 9 steps in 8 waves")
+                .contains("wave 3/8: 010-cert-manager, 060-grafana-stack")
+                .contains("060-grafana-stack: rolling back revision 1 (uninstall)")
                 .contains("run ROLLED_BACK (exit code 3)")
                 .doesNotContain(SECRET);
         List<String> kinds = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
-        for (String line : jsonText.split("\n")) {
+        for (String line : jsonText.lines().toList()) {
             JsonNode node = mapper.readTree(line);
             assertThat(node.path("runId").asText()).isEqualTo("run-1");
             kinds.add(node.path("event").asText());

@@ -123,7 +123,7 @@ final class ClearTextSecretCheck implements Check {
         if (key.toLowerCase(java.util.Locale.ROOT).contains("digest") || value.contains("sha256:")) {
             return null;
         }
-        for (String word : WORD_BREAK.split(value)) {
+        for (String word : WORD_BREAK.split(value, -1)) {
             if (HEX.matcher(word).matches() && entropy(word) > 3.0) {
                 return "a high-entropy hex string";
             }

@@ -40,7 +40,7 @@ public record Manifest(String chart, String template, Map<String, Object> object
     @SuppressWarnings("unchecked") // YAML mappings are read as Map<String, Object>
     public static List<Manifest> parseAll(String chart, String rendered) throws IOException {
         List<Manifest> out = new ArrayList<>();
-        for (String document : SEPARATOR.split(rendered)) {
+        for (String document : SEPARATOR.split(rendered, -1)) {
             Matcher source = SOURCE.matcher(document);
             String template = source.find() ? source.group(1) : "";
             Object object = document.isBlank() ? null : YAML.readValue(document, Object.class);

@@ -118,8 +118,9 @@ final class SopsFilesCheck implements Check {
         if (context.decryptor().isPresent()) {
             byte[] bytes = Files.readAllBytes(file);
             try {
-                Map<String, Object> plaintext = context.decryptor().get().decrypt(file, bytes);
-                plaintext.clear();
+                // Only whether the file opens matters. The tree is unmodifiable and cannot be scrubbed: it is dropped
+                // at once, and its strings live until the collector takes them.
+                var unused = context.decryptor().get().decrypt(file, bytes);
             } catch (GeneralSecurityException | IOException e) {
                 findings.add(Finding.of(
                         Severity.ERROR,
@@ -128,8 +129,6 @@ final class SopsFilesCheck implements Check {
                         tree.lineOrParent("sops.mac"),
                         "does not open with a valid MAC: " + e.getMessage(),
                         "check the identity, or re-encrypt the file if it was edited by hand"));
-            } catch (UnsupportedOperationException e) {
-                // an unmodifiable tree: nothing to clear
             } finally {
                 java.util.Arrays.fill(bytes, (byte) 0);
             }

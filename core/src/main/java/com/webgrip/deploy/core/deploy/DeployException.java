@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * A deployer could not install, upgrade, roll back, read or uninstall a release. The kind tells the executor whether
- * trying again can help. Messages never hold values.
+ * trying again can help. Messages should never hold values, but the executor treats them as untrusted text (Helm
+ * and Kubernetes errors echo values): it masks the step's secret values and key-looking text, and cuts them short,
+ * before a message reaches a verdict, the journal, an event or a notifier.
  */
 public class DeployException extends Exception {
 

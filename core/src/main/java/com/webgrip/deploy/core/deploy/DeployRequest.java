@@ -61,32 +61,32 @@ public final class DeployRequest {
         return new DeployRequest(release, chart, values, timeout, dryRun, description);
     }
 
-    /** @return the release */
+    /** Returns the release. */
     public ReleaseRef release() {
         return release;
     }
 
-    /** @return the chart */
+    /** Returns the chart. */
     public ChartRef chart() {
         return chart;
     }
 
-    /** @return the merged values, unmodifiable; may hold decrypted secrets */
+    /** Returns the merged values, unmodifiable; may hold decrypted secrets. */
     public Map<String, Object> values() {
         return values;
     }
 
-    /** @return how long the deployer may take */
+    /** Returns how long the deployer may take. */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return whether to validate only */
+    /** Returns whether to validate only. */
     public boolean dryRun() {
         return dryRun;
     }
 
-    /** @return the description for the release history */
+    /** Returns the description for the release history. */
     public String description() {
         return description;
     }

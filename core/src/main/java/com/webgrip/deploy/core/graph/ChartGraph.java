@@ -1,6 +1,7 @@
 package com.webgrip.deploy.core.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,16 +32,19 @@ public final class ChartGraph<N extends ChartNode> {
     private final List<N> charts;
     private final List<List<N>> waves;
 
-    private ChartGraph(List<N> charts, GraphIndex index) {
+    private ChartGraph(GraphIndex index) {
         this.index = index;
-        List<N> inOrder = new ArrayList<>(charts.size());
-        for (int i : index.sorted) {
-            inOrder.add(charts.get(i));
+        Object[] inOrder = new Object[index.nodes.length];
+        for (int k = 0; k < inOrder.length; k++) {
+            inOrder[k] = index.nodes[index.sorted[k]];
         }
-        this.charts = Collections.unmodifiableList(inOrder);
+        // Every element is an N (the index was built from a collection of N); the array is never exposed.
+        @SuppressWarnings("unchecked")
+        List<N> all = (List<N>) (List<?>) Collections.unmodifiableList(Arrays.asList(inOrder));
+        this.charts = all;
         List<List<N>> byWave = new ArrayList<>(index.waveCount());
         for (int w = 0; w < index.waveCount(); w++) {
-            byWave.add(this.charts.subList(index.waveStart[w], index.waveStart[w + 1]));
+            byWave.add(all.subList(index.waveStart[w], index.waveStart[w + 1]));
         }
         this.waves = Collections.unmodifiableList(byWave);
     }
@@ -52,8 +56,7 @@ public final class ChartGraph<N extends ChartNode> {
      *     two charts with one name or one number
      */
     public static <N extends ChartNode> ChartGraph<N> of(Collection<N> charts) {
-        List<N> list = List.copyOf(charts);
-        return new ChartGraph<>(list, new GraphIndex(list, need -> true));
+        return new ChartGraph<>(new GraphIndex(charts, need -> true));
     }
 
     /**
@@ -61,9 +64,8 @@ public final class ChartGraph<N extends ChartNode> {
      * purpose. Any other need on a chart that is not in {@code charts} is still an error.
      */
     public static <N extends ChartNode> ChartGraph<N> of(Collection<N> charts, Set<String> absentNeeds) {
-        List<N> list = List.copyOf(charts);
         Set<String> absent = Set.copyOf(absentNeeds);
-        return new ChartGraph<>(list, new GraphIndex(list, need -> !absent.contains(need)));
+        return new ChartGraph<>(new GraphIndex(charts, need -> !absent.contains(need)));
     }
 
     /** Every chart, wave after wave, each wave by order number: a valid deployment order. */
@@ -90,8 +92,8 @@ public final class ChartGraph<N extends ChartNode> {
 
     /** The chart of that name, if the graph has it. */
     public Optional<N> chart(String name) {
-        Integer i = index.byName.get(name);
-        return i == null ? Optional.empty() : Optional.of(node(i));
+        int i = index.byName.find(Objects.requireNonNull(name, "chart name required"));
+        return i < 0 ? Optional.empty() : Optional.of(node(i));
     }
 
     /** The wave (from 0) of a chart. */
@@ -245,7 +247,7 @@ public final class ChartGraph<N extends ChartNode> {
         for (String name : keep) {
             indexOf(name);
         }
-        return new ChartGraph<>(List.copyOf(kept), new GraphIndex(kept, keep::contains));
+        return new ChartGraph<>(new GraphIndex(kept, keep::contains));
     }
 
     /** The waves as chart names, e.g. {@code [[005-tainters], [007-cluster-monitoring]]}. */
@@ -265,8 +267,8 @@ public final class ChartGraph<N extends ChartNode> {
 
     private int indexOf(String name) {
         Objects.requireNonNull(name, "chart name required");
-        Integer i = index.byName.get(name);
-        if (i == null) {
+        int i = index.byName.find(name);
+        if (i < 0) {
             throw new IllegalArgumentException("no chart named " + name + " in the graph");
         }
         return i;

@@ -1,9 +1,9 @@
 package com.webgrip.deploy.core.graph;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  */
 final class GraphIndex {
     final ChartNode[] nodes;
-    final Map<String, Integer> byName;
+    final NameIndex byName;
     final int[] needStart;
     final int[] needs;
     final int[] dependentStart;
@@ -24,14 +24,14 @@ final class GraphIndex {
     /** Where each wave starts in {@link #sorted}; one more entry than there are waves. */
     final int[] waveStart;
 
-    GraphIndex(List<? extends ChartNode> charts, Predicate<String> keepNeed) {
+    GraphIndex(Collection<? extends ChartNode> charts, Predicate<String> keepNeed) {
         int n = charts.size();
         nodes = charts.toArray(new ChartNode[0]);
-        byName = new HashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+        byName = new NameIndex(n);
         int[] orders = new int[n];
         int edgeCount = 0;
         for (int i = 0; i < n; i++) {
-            ChartNode node = nodes[i];
+            ChartNode node = Objects.requireNonNull(nodes[i], "the charts of a graph must not be null");
             if (node.order() < 0) {
                 throw new ChartGraphException(
                         ChartGraphException.Kind.NEGATIVE_NUMBER,
@@ -40,8 +40,7 @@ final class GraphIndex {
                                 + "; expected a number of zero or more");
             }
             orders[i] = node.order();
-            Integer previous = byName.putIfAbsent(node.name(), i);
-            if (previous != null) {
+            if (byName.putIfAbsent(node.name(), i) >= 0) {
                 throw new ChartGraphException(
                         ChartGraphException.Kind.DUPLICATE_NAME,
                         List.of(node.name()),
@@ -51,43 +50,29 @@ final class GraphIndex {
         }
         needStart = new int[n + 1];
         int[] edges = new int[edgeCount];
+        int e = resolveAll(edges) ? edgeCount : resolveOneByOne(edges, keepNeed);
         int[] indegree = new int[n];
         int[] dependentCount = new int[n + 1];
-        int e = 0;
         for (int i = 0; i < n; i++) {
-            needStart[i] = e;
-            for (String need : nodes[i].needs()) {
-                Integer target = byName.get(need);
-                if (target == null) {
-                    if (!keepNeed.test(need)) {
-                        continue;
-                    }
-                    throw new ChartGraphException(
-                            ChartGraphException.Kind.MISSING_NEED,
-                            List.of(nodes[i].name(), need),
-                            "chart " + nodes[i].name() + " needs " + need + ", which is not a chart of the platform");
-                }
-                edges[e++] = target;
-                dependentCount[target + 1]++;
-            }
-            indegree[i] = e - needStart[i];
+            indegree[i] = needStart[i + 1] - needStart[i];
         }
-        needStart[n] = e;
+        for (int k = 0; k < e; k++) {
+            dependentCount[edges[k] + 1]++;
+        }
         needs = e == edges.length ? edges : java.util.Arrays.copyOf(edges, e);
         dependentStart = dependentCount;
         for (int i = 0; i < n; i++) {
             dependentStart[i + 1] += dependentStart[i];
         }
         dependents = new int[e];
-        int[] fill = new int[n];
+        int[] fill = java.util.Arrays.copyOf(dependentStart, n);
         for (int i = 0; i < n; i++) {
             for (int k = needStart[i]; k < needStart[i + 1]; k++) {
-                int target = needs[k];
-                dependents[dependentStart[target] + fill[target]++] = i;
+                dependents[fill[needs[k]]++] = i;
             }
         }
         wave = new int[n];
-        int waveCount = kahn(indegree);
+        int waveCount = kahn(indegree, fill); // fill is spent: it becomes the queue
         int[] byOrder = Radix.sortIndexesByKey(orders);
         for (int k = 1; k < n; k++) {
             if (orders[byOrder[k]] == orders[byOrder[k - 1]]) {
@@ -113,10 +98,83 @@ final class GraphIndex {
         }
     }
 
-    /** Kahn's algorithm; returns the number of waves or throws on a cycle. */
-    private int kahn(int[] indegree) {
+    /** How many needs {@link #resolveAll} looks up at once. */
+    private static final int BATCH = 256;
+
+    /**
+     * Resolves every need to its chart's index, in batches (see {@link NameIndex#findAll}), and fills
+     * {@link #needStart}.
+     *
+     * @return false when some need is not a chart of the graph: then nothing is settled, and the caller resolves the
+     *     needs one by one to skip or report it
+     */
+    private boolean resolveAll(int[] edges) {
+        String[] batch = new String[BATCH];
+        int[] hashes = new int[BATCH];
+        int[] positions = new int[BATCH];
+        int pending = 0;
+        int e = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            needStart[i] = e + pending;
+            List<String> chartNeeds = nodes[i].needs();
+            // Indexed access: needs lists are small random-access lists, and this loop runs once per need.
+            for (int k = 0, size = chartNeeds.size(); k < size; k++) {
+                String need = chartNeeds.get(k);
+                batch[pending] = need;
+                hashes[pending++] = need.hashCode();
+                if (pending == BATCH) {
+                    if (!flush(batch, pending, hashes, positions, edges, e)) {
+                        return false;
+                    }
+                    e += pending;
+                    pending = 0;
+                }
+            }
+        }
+        needStart[nodes.length] = e + pending;
+        return flush(batch, pending, hashes, positions, edges, e);
+    }
+
+    private boolean flush(String[] batch, int count, int[] hashes, int[] positions, int[] edges, int at) {
+        byName.findAll(batch, hashes, count, positions);
+        for (int k = 0; k < count; k++) {
+            if (positions[k] < 0) {
+                return false;
+            }
+            edges[at + k] = positions[k];
+        }
+        return true;
+    }
+
+    /**
+     * Resolves needs one at a time, leaving out needs that {@code keepNeed} lets go (the needs a selection dropped)
+     * and reporting any other need on a chart that is not in the graph; fills {@link #needStart}.
+     *
+     * @return the number of needs kept
+     */
+    private int resolveOneByOne(int[] edges, Predicate<String> keepNeed) {
+        int e = 0;
+        for (int i = 0; i < nodes.length; i++) {
+            needStart[i] = e;
+            for (String need : nodes[i].needs()) {
+                int target = byName.find(need);
+                if (target >= 0) {
+                    edges[e++] = target;
+                } else if (keepNeed.test(need)) {
+                    throw new ChartGraphException(
+                            ChartGraphException.Kind.MISSING_NEED,
+                            List.of(nodes[i].name(), need),
+                            "chart " + nodes[i].name() + " needs " + need + ", which is not a chart of the platform");
+                }
+            }
+        }
+        needStart[nodes.length] = e;
+        return e;
+    }
+
+    /** Kahn's algorithm over a queue of {@code nodes.length} ints; returns the number of waves or throws on a cycle. */
+    private int kahn(int[] indegree, int[] queue) {
         int n = nodes.length;
-        int[] queue = new int[n];
         int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) {

@@ -68,12 +68,12 @@ public record DeploymentRecord(
                 step.finished());
     }
 
-    /** @return whether the run changed at least one release (a deployment in DORA's sense) */
+    /** Returns whether the run changed at least one release (a deployment in DORA's sense). */
     public boolean changedSomething() {
         return releases.stream().anyMatch(r -> r.deployedRevision() > 0);
     }
 
-    /** @return whether the change degraded service and needed remediation (a failed change in DORA's sense) */
+    /** Returns whether the change degraded service and needed remediation (a failed change in DORA's sense). */
     public boolean failedChange() {
         return changedSomething()
                 && (outcome == RunOutcome.ROLLED_BACK

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webgrip.deploy.core.journal.AppendOnlyLines;
 import com.webgrip.deploy.core.run.RunOutcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * A deployment history kept as an append-only file of JSON lines, one run per line, each forced to disk. A last
- * line without its line end (a crash while writing) is ignored; any other malformed line is an error naming it.
+ * line without its line end (a crash while writing) is ignored when reading and cut off before the next append; any other malformed line is an error naming it.
  */
 public final class JsonLinesHistory implements DeploymentHistory {
 
@@ -47,9 +47,7 @@ public final class JsonLinesHistory implements DeploymentHistory {
     @Override
     public synchronized void append(DeploymentRecord record) throws IOException {
         byte[] line = (encode(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (FileChannel channel = FileChannel.open(
-                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        try (FileChannel channel = AppendOnlyLines.open(file)) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

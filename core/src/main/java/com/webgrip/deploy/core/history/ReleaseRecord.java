@@ -36,7 +36,7 @@ public record ReleaseRecord(
         Objects.requireNonNull(finished, "finished required");
     }
 
-    /** @return whether this release's new revision was found bad (rolled back, or failed after deploying) */
+    /** Returns whether this release's new revision was found bad (rolled back, or failed after deploying). */
     public boolean deployedUnhealthy() {
         return deployedRevision > 0 && (state.equals("ROLLED_BACK") || state.equals("FAILED"));
     }

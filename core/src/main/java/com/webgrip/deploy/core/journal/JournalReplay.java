@@ -43,23 +43,20 @@ public final class JournalReplay {
                         + ", expected " + first.runId());
             }
             switch (entry.type()) {
-                case RUN_STARTED:
-                case RUN_RESUMED:
-                    break;
-                case APPROVAL:
-                    approval = Optional.of(entry.value());
-                    break;
-                case RUN_FINISHED:
+                case RUN_STARTED, RUN_RESUMED -> {}
+                case APPROVAL -> approval = Optional.of(entry.value());
+                case RUN_FINISHED -> {
                     outcome = Optional.of(entry.value());
                     outcomeReason = entry.reason();
-                    break;
-                default:
+                }
+                default -> {
                     Step step = steps.get(entry.chart());
                     if (step == null) {
                         throw new JournalException("journal entry " + (i + 1) + " names the step " + entry.chart()
                                 + ", which run " + first.runId() + " does not have");
                     }
                     step.apply(entry);
+                }
             }
         }
         Map<String, ReplayedStep> byChart = new HashMap<>();
@@ -69,6 +66,7 @@ public final class JournalReplay {
                 first.value(),
                 first.at(),
                 first.steps(),
+                first.reason(),
                 byChart,
                 approval,
                 outcome,
@@ -99,36 +97,31 @@ public final class JournalReplay {
         void apply(JournalEntry entry) {
             lastEntry = entry.type();
             switch (entry.type()) {
-                case STEP_STARTED:
-                    started = true;
-                    break;
-                case DEPLOY_INTENT:
+                case STEP_STARTED -> started = true;
+                case DEPLOY_INTENT -> {
                     attempts = Math.max(attempts, entry.attempt());
                     deployFrom = entry.revision();
-                    break;
-                case DEPLOYED:
-                    deployedRevision = entry.revision();
-                    break;
-                case DECISION:
+                }
+                case DEPLOYED -> deployedRevision = entry.revision();
+                case DECISION -> {
                     decision = entry.value();
                     decisionReason = entry.reason();
-                    break;
-                case ROLLBACK_INTENT:
+                }
+                case ROLLBACK_INTENT -> {
                     rollbackFrom = entry.revision();
                     rollbackTarget = entry.target();
                     rolledBackRevision = -1;
-                    break;
-                case ROLLED_BACK:
+                }
+                case ROLLED_BACK -> {
                     if (!"recovered".equals(entry.value())) {
                         rolledBackRevision = entry.revision();
                     }
-                    break;
-                case STEP_FINISHED:
+                }
+                case STEP_FINISHED -> {
                     finalState = entry.value();
                     finalReason = entry.reason();
-                    break;
-                default:
-                    break;
+                }
+                default -> {}
             }
         }
 

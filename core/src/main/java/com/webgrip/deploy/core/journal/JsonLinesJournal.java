@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,7 +23,8 @@ import java.util.Objects;
  * returns, so an entry that was appended survives a crash or {@code kill -9} of the process.
  *
  * <p>A crash can cut the last line short. Reading ignores a last line that has no line end (it was never fully
- * written, so nothing was done on its account); a malformed line anywhere else is an error naming the line.
+ * written, so nothing was done on its account), and the first append after opening cuts it off, so the next entry
+ * starts on a line of its own; a malformed line anywhere else is an error naming the line.
  */
 public final class JsonLinesJournal implements Journal, Closeable {
 
@@ -47,7 +47,7 @@ public final class JsonLinesJournal implements Journal, Closeable {
         return new JsonLinesJournal(file);
     }
 
-    /** @return the journal file */
+    /** Returns the journal file. */
     public Path file() {
         return file;
     }
@@ -70,19 +70,7 @@ public final class JsonLinesJournal implements Journal, Closeable {
     }
 
     private void open() throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        boolean created = !Files.exists(file);
-        channel =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        if (created) {
-            // The new file's name lives in the folder: force the folder too, or a crash may lose the whole file.
-            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException ignored) {
-                // Some file systems cannot open a folder for reading; the file's own force still holds its data.
-            }
-        }
+        channel = AppendOnlyLines.open(file);
     }
 
     @Override

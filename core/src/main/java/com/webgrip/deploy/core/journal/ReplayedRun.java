@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param environment the environment
  * @param started when it started
  * @param steps the steps as {@code wave:chart:release:namespace}, in plan order
+ * @param planDigest the content digest of the plan the run started with ({@code sha256:...}), "" in journals
+ *     written before it was recorded
  * @param byChart what became of each step, by chart folder
- * @param approval the approval answer ({@code approved} or {@code refused}), empty when none was journaled
+ * @param approval the approval answer ("approved" or "refused"), empty when none was journaled
  * @param outcome the run's outcome (a {@code RunOutcome} name), empty when it did not finish
  * @param outcomeReason the outcome's reason
  * @param entries how many entries the journal holds
@@ -23,6 +25,7 @@ public record ReplayedRun(
         String environment,
         Instant started,
         List<String> steps,
+        String planDigest,
         Map<String, ReplayedStep> byChart,
         Optional<String> approval,
         Optional<String> outcome,
@@ -35,7 +38,7 @@ public record ReplayedRun(
         byChart = Map.copyOf(byChart);
     }
 
-    /** @return whether the run reached an outcome */
+    /** Returns whether the run reached an outcome. */
     public boolean finished() {
         return outcome.isPresent();
     }

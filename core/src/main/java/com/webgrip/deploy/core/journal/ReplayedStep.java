@@ -34,12 +34,12 @@ public record ReplayedStep(
         int rolledBackRevision,
         Optional<EntryType> lastEntry) {
 
-    /** @return whether the journal shows a final state */
+    /** Returns whether the journal shows a final state. */
     public boolean finished() {
         return finalState.isPresent();
     }
 
-    /** @return whether a rollback was journaled as intended but not as done */
+    /** Returns whether a rollback was journaled as intended but not as done. */
     public boolean rollbackInterrupted() {
         return rollbackTarget >= 0 && rolledBackRevision < 0;
     }

@@ -100,22 +100,21 @@ public final class PrometheusMetricSource implements MetricSource {
         JsonNode data = root.path("data");
         String type = data.path("resultType").asText();
         JsonNode result = data.path("result");
-        switch (type) {
-            case "scalar":
-                return reading(query, at, result);
-            case "vector":
-                if (result.size() == 0) {
-                    return MetricReading.noData(query, at);
-                }
-                if (result.size() > 1) {
-                    throw new MetricException("the query " + query.name() + " gave " + result.size()
-                            + " series; expected one number (aggregate it, for example with sum())");
-                }
-                return reading(query, at, result.get(0).path("value"));
-            default:
-                throw new MetricException("the query " + query.name() + " gave a result of type [" + type
-                        + "]; expected a scalar or a vector of one series");
+        if (type.equals("scalar")) {
+            return reading(query, at, result);
         }
+        if (!type.equals("vector")) {
+            throw new MetricException("the query " + query.name() + " gave a result of type [" + type
+                    + "]; expected a scalar or a vector of one series");
+        }
+        if (result.size() == 0) {
+            return MetricReading.noData(query, at);
+        }
+        if (result.size() > 1) {
+            throw new MetricException("the query " + query.name() + " gave " + result.size()
+                    + " series; expected one number (aggregate it, for example with sum())");
+        }
+        return reading(query, at, result.get(0).path("value"));
     }
 
     private static MetricReading reading(MetricQuery query, Instant at, JsonNode pair) throws MetricException {

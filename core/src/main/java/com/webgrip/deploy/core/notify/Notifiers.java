@@ -105,15 +105,11 @@ public final class Notifiers {
     }
 
     private static String icon(Notification.Severity severity) {
-        switch (severity) {
-            case CRITICAL:
-            case ERROR:
-                return ":rotating_light:";
-            case WARNING:
-                return ":warning:";
-            default:
-                return ":white_check_mark:";
-        }
+        return switch (severity) {
+            case CRITICAL, ERROR -> ":rotating_light:";
+            case WARNING -> ":warning:";
+            default -> ":white_check_mark:";
+        };
     }
 
     /** Slack's mrkdwn needs &, < and > escaped. */

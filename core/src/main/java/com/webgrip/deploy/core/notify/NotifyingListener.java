@@ -54,8 +54,7 @@ public final class NotifyingListener implements RunListener {
 
     Notification toNotification(RunEvent event) {
         Map<String, String> details = new LinkedHashMap<>();
-        if (event instanceof RunEvent.DecisionMade) {
-            RunEvent.DecisionMade decision = (RunEvent.DecisionMade) event;
+        if (event instanceof RunEvent.DecisionMade decision) {
             if (!decision.decision().equals("RollBack")) {
                 return null;
             }
@@ -69,8 +68,7 @@ public final class NotifyingListener implements RunListener {
                     decision.reason(),
                     details);
         }
-        if (event instanceof RunEvent.RunFinished) {
-            RunEvent.RunFinished finished = (RunEvent.RunFinished) event;
+        if (event instanceof RunEvent.RunFinished finished) {
             details.put("outcome", finished.outcome().name());
             return new Notification(
                     event.at(),
@@ -89,16 +87,10 @@ public final class NotifyingListener implements RunListener {
     }
 
     private static Notification.Severity severity(RunOutcome outcome) {
-        switch (outcome) {
-            case SUCCEEDED:
-            case DRY_RUN:
-                return Notification.Severity.INFO;
-            case ROLLED_BACK:
-            case CANCELLED:
-            case APPROVAL_REFUSED:
-                return Notification.Severity.WARNING;
-            default:
-                return Notification.Severity.CRITICAL;
-        }
+        return switch (outcome) {
+            case SUCCEEDED, DRY_RUN -> Notification.Severity.INFO;
+            case ROLLED_BACK, CANCELLED, APPROVAL_REFUSED -> Notification.Severity.WARNING;
+            default -> Notification.Severity.CRITICAL;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package com.webgrip.deploy.core.plan;
 
+import com.webgrip.deploy.helm.release.ReleaseHistory;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -76,6 +77,27 @@ public final class PlanDiff {
             changes.add(change(step, current.chartVersion(), values));
         }
         return new PlanDiff(changes);
+    }
+
+    /**
+     * Compares a plan with the releases as Helm records them (helm-model's histories, such as {@link
+     * com.webgrip.deploy.core.deploy.Deployer#history} gives): each release is compared with its last
+     * revision in status {@code deployed}, its chart version and its user-supplied values; a release
+     * whose history has no deployed revision counts as not deployed. Secrets are decrypted in memory
+     * and reported only as changed or unchanged.
+     */
+    public static PlanDiff againstHistories(DeploymentPlan plan, Collection<ReleaseHistory> histories)
+            throws IOException, GeneralSecurityException {
+        List<DeployedRelease> deployed = new ArrayList<>();
+        for (ReleaseHistory history : histories) {
+            history.lastDeployed()
+                    .ifPresent(release -> deployed.add(new DeployedRelease(
+                            release.name(),
+                            release.namespace(),
+                            release.chartMetadata().version(),
+                            release.config().asMap())));
+        }
+        return against(plan, deployed);
     }
 
     /** One change per release of either side, in the plan's order. */

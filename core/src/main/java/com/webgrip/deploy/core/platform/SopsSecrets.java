@@ -5,13 +5,13 @@ import com.webgrip.deploy.age.Identity;
 import com.webgrip.deploy.sops.Credentials;
 import com.webgrip.deploy.sops.Sops;
 import com.webgrip.deploy.sops.SopsDecryptor;
+import com.webgrip.deploy.sops.SopsEnvironment;
 import com.webgrip.deploy.sops.store.Format;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@link SecretDecryptor}s backed by this project's own SOPS and age: no {@code sops} binary, no
@@ -22,14 +22,8 @@ public final class SopsSecrets {
 
     /** Decrypts with these age identities, verifying every MAC. */
     public static SecretDecryptor withIdentities(List<? extends Identity> identities) {
-        SopsDecryptor decryptor = Sops.decryptor()
-                .credentials(Credentials.builder()
-                        .ageIdentities(List.copyOf(identities))
-                        .build())
-                .build();
-        return (file, encrypted) -> decryptor
-                .decrypt(encrypted, Format.forPath(file), file.toString())
-                .toJava();
+        return withCredentials(
+                Credentials.builder().ageIdentities(List.copyOf(identities)).build());
     }
 
     /** Decrypts with the identities of an age identity file (as {@code age-keygen} writes). */
@@ -37,24 +31,36 @@ public final class SopsSecrets {
         return withIdentities(AgeKeys.readIdentitiesFile(Objects.requireNonNull(file, "identity file required")));
     }
 
+    /** Decrypts with these credentials (age identities and PGP keys), verifying every MAC. */
+    public static SecretDecryptor withCredentials(Credentials credentials) {
+        SopsDecryptor decryptor = Sops.decryptor()
+                .credentials(Objects.requireNonNull(credentials, "credentials required"))
+                .build();
+        return (file, encrypted) -> decryptor
+                .decrypt(encrypted, Format.forPath(file), file.toString())
+                .toJava();
+    }
+
     /**
-     * Decrypts with the identities sops would take from these environment variables: {@code
-     * SOPS_AGE_KEY} (identities inline) and {@code SOPS_AGE_KEY_FILE} (a file of them). The map is
-     * passed in, so that tests never read the real environment.
+     * Decrypts with every key sops itself would find in this environment ({@link SopsEnvironment}): {@code
+     * SOPS_AGE_KEY}, {@code SOPS_AGE_KEY_FILE}, {@code SOPS_AGE_KEY_CMD}, {@code SOPS_AGE_SSH_PRIVATE_KEY_FILE}, the
+     * SSH keys in {@code ~/.ssh}, the OS's default {@code sops/age/keys.txt}, and PGP keys. Pass {@link
+     * SopsEnvironment#of} in tests, so that they never read the real environment.
      *
-     * @return the decryptor, or empty when neither variable is set
+     * @param environment the variables, home folder and OS to look in
+     * @return the decryptor, or empty when no source holds a key
+     * @throws IOException when no key was found but some source failed (a missing key file, a failing key
+     *     command): the message lists what failed, never a secret
      */
-    public static java.util.Optional<SecretDecryptor> fromEnvironment(Map<String, String> environment)
-            throws IOException {
-        List<Identity> identities = new ArrayList<>();
-        String inline = environment.get("SOPS_AGE_KEY");
-        if (inline != null && !inline.isBlank()) {
-            identities.addAll(AgeKeys.parseIdentities(inline, "SOPS_AGE_KEY"));
+    public static Optional<SecretDecryptor> fromEnvironment(SopsEnvironment environment) throws IOException {
+        SopsEnvironment.Found found = environment.credentials();
+        Credentials credentials = found.credentials();
+        if (credentials.ageIdentities().isEmpty() && credentials.pgpKeys().isEmpty()) {
+            if (!found.problems().isEmpty()) {
+                throw new IOException("no SOPS key could be read: " + String.join("; ", found.problems()));
+            }
+            return Optional.empty();
         }
-        String file = environment.get("SOPS_AGE_KEY_FILE");
-        if (file != null && !file.isBlank()) {
-            identities.addAll(AgeKeys.readIdentitiesFile(Path.of(file)));
-        }
-        return identities.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(withIdentities(identities));
+        return Optional.of(withCredentials(credentials));
     }
 }

@@ -123,7 +123,11 @@ public sealed interface Decision {
 
         @Override
         public int severity() {
-            return 5 + scope.ordinal();
+            return switch (scope) {
+                case STEP -> 5;
+                case WAVE -> 6;
+                case RUN -> 7;
+            };
         }
     }
 

@@ -155,6 +155,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets the highest acceptable value of the metric.
+         *
          * @param ratio the highest acceptable value, such as {@code 0.05} for 5%
          * @return this builder
          */
@@ -167,6 +169,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets how long the metric must stay above the threshold before a rollback.
+         *
          * @param duration how long the metric must stay above the threshold to roll back (default: the query's
          *     window)
          * @return this builder
@@ -177,6 +181,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets how long to watch the metric before continuing.
+         *
          * @param duration how long to watch before continuing (default: {@code sustainedFor})
          * @return this builder
          */
@@ -186,6 +192,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets how many readings above the threshold are tolerated.
+         *
          * @param limit roll back when more readings than this are above the threshold (default: unset, only the
          *     sustained period counts)
          * @return this builder
@@ -196,6 +204,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets how many readings without data are tolerated.
+         *
          * @param limit ask a person when more readings than this have no data (default 3)
          * @return this builder
          */
@@ -205,6 +215,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets how many failed reads in a row are tolerated.
+         *
          * @param limit ask a person when more reads than this fail in a row (default 4, as Argo Rollouts)
          * @return this builder
          */
@@ -214,6 +226,8 @@ public final class ErrorRatePolicy implements RollbackPolicy {
         }
 
         /**
+         * Sets what a rollback of this policy covers.
+         *
          * @param what what to roll back (default: the step)
          * @return this builder
          */

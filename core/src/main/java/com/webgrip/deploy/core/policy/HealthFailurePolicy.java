@@ -25,14 +25,11 @@ final class HealthFailurePolicy implements RollbackPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        switch (context.trigger()) {
-            case DEPLOY_FAILED:
-                return Decision.rollBack(scope, "deploy failed: " + context.failure());
-            case TIMEOUT:
-                return Decision.rollBack(
-                        scope, "timed out (" + context.failure() + "); last seen " + lastSeen(context));
-            default:
-                break;
+        if (context.trigger() == Trigger.DEPLOY_FAILED) {
+            return Decision.rollBack(scope, "deploy failed: " + context.failure());
+        }
+        if (context.trigger() == Trigger.TIMEOUT) {
+            return Decision.rollBack(scope, "timed out (" + context.failure() + "); last seen " + lastSeen(context));
         }
         HealthObservation latest = context.latestHealth().orElse(null);
         if (latest == null) {

@@ -17,13 +17,11 @@ final class ManualPolicy implements RollbackPolicy {
 
     @Override
     public Decision decide(PolicyContext context) {
-        switch (context.trigger()) {
-            case DEPLOY_FAILED:
-                return stop("deploy failed: " + context.failure());
-            case TIMEOUT:
-                return stop("not healthy within the timeout");
-            default:
-                break;
+        if (context.trigger() == Trigger.DEPLOY_FAILED) {
+            return stop("deploy failed: " + context.failure());
+        }
+        if (context.trigger() == Trigger.TIMEOUT) {
+            return stop("not healthy within the timeout");
         }
         HealthObservation latest = context.latestHealth().orElse(null);
         if (latest == null) {

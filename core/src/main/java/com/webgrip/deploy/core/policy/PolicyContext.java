@@ -56,77 +56,77 @@ public final class PolicyContext {
         return new Builder();
     }
 
-    /** @return the chart folder of the step, such as {@code 060-grafana-stack} */
+    /** Returns the chart folder of the step, such as {@code 060-grafana-stack}. */
     public String chart() {
         return chart;
     }
 
-    /** @return the release name */
+    /** Returns the release name. */
     public String release() {
         return release;
     }
 
-    /** @return the release's namespace */
+    /** Returns the release's namespace. */
     public String namespace() {
         return namespace;
     }
 
-    /** @return the index of the step's wave, from 0 */
+    /** Returns the index of the step's wave, from 0. */
     public int wave() {
         return wave;
     }
 
-    /** @return why the policy is asked */
+    /** Returns why the policy is asked. */
     public Trigger trigger() {
         return trigger;
     }
 
-    /** @return the current time */
+    /** Returns the current time. */
     public Instant now() {
         return now;
     }
 
-    /** @return when the deployer finished installing or upgrading the release (or gave up) */
+    /** Returns when the deployer finished installing or upgrading the release (or gave up). */
     public Instant deployedAt() {
         return deployedAt;
     }
 
-    /** @return the attempt number, from 1 */
+    /** Returns the attempt number, from 1. */
     public int attempt() {
         return attempt;
     }
 
-    /** @return the deployed revision, 0 when the deploy failed before one existed */
+    /** Returns the deployed revision, 0 when the deploy failed before one existed. */
     public int revision() {
         return revision;
     }
 
-    /** @return the health observations since the deploy, oldest first */
+    /** Returns the health observations since the deploy, oldest first. */
     public List<HealthObservation> health() {
         return health;
     }
 
-    /** @return the metric readings since the deploy, oldest first, all queries interleaved */
+    /** Returns the metric readings since the deploy, oldest first, all queries interleaved. */
     public List<MetricReading> metrics() {
         return metrics;
     }
 
-    /** @return the security findings about the deployed revision */
+    /** Returns the security findings about the deployed revision. */
     public List<SecurityFinding> findings() {
         return findings;
     }
 
-    /** @return why the deploy failed or timed out; empty for an observation */
+    /** Returns why the deploy failed or timed out; empty for an observation. */
     public String failure() {
         return failure;
     }
 
-    /** @return how long ago the release was deployed */
+    /** Returns how long ago the release was deployed. */
     public Duration sinceDeploy() {
         return Duration.between(deployedAt, now);
     }
 
-    /** @return the latest health observation, if any */
+    /** Returns the latest health observation, if any. */
     public Optional<HealthObservation> latestHealth() {
         return health.isEmpty() ? Optional.empty() : Optional.of(health.get(health.size() - 1));
     }
@@ -196,6 +196,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets the index of the step's wave.
+         *
          * @param index the wave index, from 0
          * @return this builder
          */
@@ -208,6 +210,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets why the policy is asked.
+         *
          * @param why why the policy is asked
          * @return this builder
          */
@@ -217,6 +221,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets the current time.
+         *
          * @param time the current time
          * @return this builder
          */
@@ -226,6 +232,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets when the release was deployed.
+         *
          * @param time when the release was deployed
          * @return this builder
          */
@@ -235,6 +243,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets the attempt number.
+         *
          * @param number the attempt, from 1
          * @return this builder
          */
@@ -247,6 +257,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets the deployed revision.
+         *
          * @param number the deployed revision, 0 when none
          * @return this builder
          */
@@ -315,6 +327,8 @@ public final class PolicyContext {
         }
 
         /**
+         * Sets why the deploy failed or timed out.
+         *
          * @param why why the deploy failed or timed out
          * @return this builder
          */

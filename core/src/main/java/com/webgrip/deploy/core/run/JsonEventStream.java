@@ -60,16 +60,16 @@ public final class JsonEventStream implements RunListener {
     }
 
     private static void put(ObjectNode node, String name, Object value) {
-        if (value instanceof Integer) {
-            node.put(name, (Integer) value);
-        } else if (value instanceof Boolean) {
-            node.put(name, (Boolean) value);
-        } else if (value instanceof List) {
+        if (value instanceof Integer number) {
+            node.put(name, number);
+        } else if (value instanceof Boolean flag) {
+            node.put(name, flag);
+        } else if (value instanceof List<?> list) {
             ArrayNode array = node.putArray(name);
-            for (Object item : (List<?>) value) {
-                if (item instanceof List) {
+            for (Object item : list) {
+                if (item instanceof List<?> innerList) {
                     ArrayNode inner = array.addArray();
-                    ((List<?>) item).forEach(x -> inner.add(String.valueOf(x)));
+                    innerList.forEach(x -> inner.add(String.valueOf(x)));
                 } else {
                     array.add(String.valueOf(item));
                 }

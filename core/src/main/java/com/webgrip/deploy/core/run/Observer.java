@@ -37,8 +37,19 @@ final class Observer {
 
     /** Schedules the next observation after the poll interval. */
     void schedule(StepRun step, Attempt attempt) {
-        settings.scheduler()
-                .schedule(() -> observe(step, attempt), settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+        // The attempt's result carries every outcome, so the timer's own future is not needed; an unexpected
+        // exception in an observation must still end the attempt rather than vanish with that future.
+        var unused = settings.scheduler()
+                .schedule(
+                        () -> {
+                            try {
+                                observe(step, attempt);
+                            } catch (RuntimeException e) {
+                                attempt.result.completeExceptionally(e);
+                            }
+                        },
+                        settings.pollInterval().toNanos(),
+                        TimeUnit.NANOSECONDS);
     }
 
     private void observe(StepRun step, Attempt attempt) {
@@ -53,7 +64,7 @@ final class Observer {
             attempt.result.complete(Verdict.of(Verdict.Kind.CANCELLED, "cancelled while watching the release"));
             return;
         }
-        Blocking.call(settings.blocking(), () -> {
+        var unused = Blocking.call(settings.blocking(), () -> {
                     Instant at = run.now();
                     HealthTarget target = new HealthTarget(
                             step.step.release().name(), step.step.release().namespace(), attempt.revision);
@@ -119,7 +130,7 @@ final class Observer {
                     ResourceRef.of("Release", target.namespace(), target.release()),
                     HealthStatus.UNKNOWN,
                     Reasons.CHECK_FAILED,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    Redactor.PATTERNS.message(e)));
         }
     }
 
@@ -132,8 +143,7 @@ final class Observer {
             try {
                 readings.add(settings.metricSource().read(bound, at));
             } catch (MetricException | RuntimeException e) {
-                readings.add(MetricReading.failed(
-                        bound, at, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                readings.add(MetricReading.failed(bound, at, step.redactor.message(e)));
             }
         }
         return readings;

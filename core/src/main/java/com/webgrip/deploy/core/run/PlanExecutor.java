@@ -22,9 +22,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,23 +42,47 @@ import java.util.function.Supplier;
  * before it is acted on, so a crashed run can be resumed or rolled back.
  *
  * <p>All waits (polls, backoff, timeouts) are scheduled on the injected {@link ScheduledExecutorService} and read
- * the injected {@link Clock}; with the testkit's virtual time a run of a thousand steps takes milliseconds.
+ * the injected {@link Clock}; with the testkit's virtual time a run of a thousand steps takes milliseconds. Blocking
+ * calls (the deployer, health checks, metric and finding sources) never run on the scheduler: they run on the
+ * blocking executor, by default a bounded pool of daemon threads, so a slow {@code helm upgrade} cannot hold up
+ * the timers that would time it out. Executors the builder created are shut down by {@link #close()}.
  *
  * <pre>{@code
- * PlanExecutor executor = PlanExecutor.builder(deployer, healthCheck)
- *         .scheduler(scheduler).clock(clock)
+ * try (PlanExecutor executor = PlanExecutor.builder(deployer, healthCheck)
  *         .defaultPolicy(Policies.standard())
  *         .listener(new ProgressView(System.out, false))
- *         .build();
- * RunResult result = executor.start(plan, JsonLinesJournal.at(path)).result().toCompletableFuture().join();
+ *         .build()) {
+ *     RunResult result = executor.start(plan, JsonLinesJournal.at(path)).result().toCompletableFuture().join();
+ * }
  * }</pre>
  */
-public final class PlanExecutor {
+public final class PlanExecutor implements AutoCloseable {
+
+    /** Blocking calls beyond the steps' own: health, metric and finding reads of steps being watched. */
+    private static final int EXTRA_BLOCKING_THREADS = 2;
+
+    /** Blocking calls that may wait for a thread of the default pool; more are refused (the step fails). */
+    private static final int BLOCKING_QUEUE = 1024;
+
+    private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(30);
 
     private final Settings settings;
+    private final List<ExecutorService> owned;
 
-    private PlanExecutor(Settings settings) {
+    private PlanExecutor(Settings settings, List<ExecutorService> owned) {
         this.settings = settings;
+        this.owned = owned;
+    }
+
+    /**
+     * Shuts down the scheduler and blocking pool that this executor created itself (never injected ones). Calls in
+     * progress finish; waits not yet due are dropped, so close only once the runs have ended.
+     */
+    @Override
+    public void close() {
+        for (ExecutorService executor : owned) {
+            executor.shutdown();
+        }
     }
 
     /**
@@ -96,8 +126,8 @@ public final class PlanExecutor {
      * @param journal the run's journal
      * @param mode continue the run, or roll back what it changed
      * @return the resumed run
-     * @throws JournalException when the journal cannot be read, belongs to a finished run, or lists other steps
-     *     than the plan
+     * @throws JournalException when the journal cannot be read, belongs to a finished run, lists other steps
+     *     than the plan, or a plan whose content digest changed (charts, values, secret files)
      */
     public RunHandle resume(RunPlan plan, Journal journal, ResumeMode mode) throws JournalException {
         ReplayedRun replayed = JournalReplay.replay(journal.entries());
@@ -108,6 +138,12 @@ public final class PlanExecutor {
         if (!replayed.steps().equals(plan.describeSteps())) {
             throw new JournalException("run " + replayed.runId() + " started with the steps " + replayed.steps()
                     + " but the plan now has " + plan.describeSteps() + "; resume with the plan it started with");
+        }
+        String digest = PlanDigest.of(plan);
+        if (!replayed.planDigest().isEmpty() && !replayed.planDigest().equals(digest)) {
+            throw new JournalException("run " + replayed.runId() + " started with the plan " + replayed.planDigest()
+                    + " but the plan now is " + digest + " (charts, values or secret files changed); resume with"
+                    + " the plan it started with, or start a new run, which asks for approval again");
         }
         return new Run(settings, plan, journal, false, replayed, mode == ResumeMode.ROLL_BACK).start();
     }
@@ -145,6 +181,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets where metric policies read their numbers.
+         *
          * @param source where metric policies read their numbers
          * @return this builder
          */
@@ -154,6 +192,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets where security findings come from.
+         *
          * @param source where security findings come from
          * @return this builder
          */
@@ -163,6 +203,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the rollback policy of steps that have none.
+         *
          * @param policy the policy of steps that have none (default {@link Policies#standard()})
          * @return this builder
          */
@@ -172,6 +214,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets who approves runs that need a yes.
+         *
          * @param gate who approves runs that need a yes (default: nobody, so they are refused)
          * @return this builder
          */
@@ -181,7 +225,10 @@ public final class PlanExecutor {
         }
 
         /**
-         * @param executor the scheduler for every wait (default: one daemon thread)
+         * Sets the scheduler of every wait.
+         *
+         * @param executor the scheduler for every wait (default: one daemon thread, shut down by
+         *     {@link PlanExecutor#close()}); it must not run blocking calls
          * @return this builder
          */
         public Builder scheduler(ScheduledExecutorService executor) {
@@ -190,8 +237,11 @@ public final class PlanExecutor {
         }
 
         /**
-         * @param executor where blocking deployer and health calls run (default: the scheduler; give a pool for
-         *     real clusters so a slow call does not hold up timers)
+         * Sets where blocking deployer and health calls run.
+         *
+         * @param executor where blocking deployer, health, metric and finding calls run (default: a bounded pool
+         *     of {@code maxParallel + 2} daemon threads, shut down by {@link PlanExecutor#close()}); give a
+         *     direct executor only with a virtual-time scheduler, whose calls never block
          * @return this builder
          */
         public Builder blockingExecutor(Executor executor) {
@@ -200,6 +250,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the clock.
+         *
          * @param time the clock (default: the system's, UTC)
          * @return this builder
          */
@@ -209,6 +261,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Adds a listener to the events of every run.
+         *
          * @param listener receives every event of every run
          * @return this builder
          */
@@ -218,6 +272,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets how many steps of a wave run side by side at most.
+         *
          * @param steps how many steps of a wave run side by side (default 4)
          * @return this builder
          */
@@ -230,6 +286,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets the time between health observations.
+         *
          * @param interval the time between health observations (default 5 s)
          * @return this builder
          */
@@ -282,6 +340,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets which revisions are known to be unhealthy.
+         *
          * @param unhealthy the revisions of a release known to be unhealthy, never rollback targets (such as those a
          *     deployment history recorded as failed)
          * @return this builder
@@ -292,6 +352,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets what receives each finished run.
+         *
          * @param consumer receives each finished run (not dry runs), such as a deployment history's recorder
          * @return this builder
          */
@@ -301,6 +363,8 @@ public final class PlanExecutor {
         }
 
         /**
+         * Sets how new runs get their identifiers.
+         *
          * @param ids gives each new run its identifier (default: UTC time and 6 random hex digits)
          * @return this builder
          */
@@ -315,42 +379,77 @@ public final class PlanExecutor {
          * @return the executor
          */
         public PlanExecutor build() {
-            ScheduledExecutorService timers = scheduler != null ? scheduler : daemonScheduler();
+            List<ExecutorService> owned = new ArrayList<>(2);
+            ScheduledExecutorService timers = scheduler;
+            if (timers == null) {
+                timers = daemonScheduler();
+                owned.add(timers);
+            }
+            Executor calls = blocking;
+            if (calls == null) {
+                ExecutorService pool = blockingPool(maxParallel + EXTRA_BLOCKING_THREADS);
+                owned.add(pool);
+                calls = pool;
+            }
             Clock time = clock;
             Supplier<String> ids = runIds != null ? runIds : () -> defaultRunId(time);
-            return new PlanExecutor(new Settings(
-                    deployer,
-                    healthCheck,
-                    metricSource,
-                    findingSource,
-                    defaultPolicy,
-                    approvalGate,
-                    timers,
-                    blocking != null ? blocking : timers,
-                    time,
-                    List.copyOf(listeners),
-                    maxParallel,
-                    pollInterval,
-                    maxAttempts,
-                    backoff,
-                    backoffMultiplier,
-                    breakerWindow,
-                    breakerMinimumCalls,
-                    breakerFailureRate,
-                    recoverPending,
-                    knownUnhealthy,
-                    onFinished,
-                    ids));
+            return new PlanExecutor(
+                    new Settings(
+                            deployer,
+                            healthCheck,
+                            metricSource,
+                            findingSource,
+                            defaultPolicy,
+                            approvalGate,
+                            timers,
+                            calls,
+                            time,
+                            List.copyOf(listeners),
+                            maxParallel,
+                            pollInterval,
+                            maxAttempts,
+                            backoff,
+                            backoffMultiplier,
+                            breakerWindow,
+                            breakerMinimumCalls,
+                            breakerFailureRate,
+                            recoverPending,
+                            knownUnhealthy,
+                            onFinished,
+                            ids),
+                    List.copyOf(owned));
         }
 
         private static ScheduledExecutorService daemonScheduler() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "webgrip-deploy-executor");
+            ScheduledThreadPoolExecutor executor =
+                    new ScheduledThreadPoolExecutor(1, daemonThreads("webgrip-deploy-timer-"));
+            executor.setRemoveOnCancelPolicy(true);
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            // An idle timer thread ends, so an executor that is never closed does not keep a thread for good.
+            executor.setKeepAliveTime(IDLE_THREAD_LIFETIME.toSeconds(), TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
+            return executor;
+        }
+
+        private static ExecutorService blockingPool(int threads) {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                    threads,
+                    threads,
+                    IDLE_THREAD_LIFETIME.toSeconds(),
+                    TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(BLOCKING_QUEUE),
+                    daemonThreads("webgrip-deploy-call-"));
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+
+        private static ThreadFactory daemonThreads(String prefix) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            return executor;
+            };
         }
 
         private static String defaultRunId(Clock clock) {

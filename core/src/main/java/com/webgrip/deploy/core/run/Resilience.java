@@ -35,7 +35,7 @@ final class Resilience {
                 .retryOnException(error -> {
                     Throwable cause = unwrap(error);
                     return cause instanceof RetryRequested
-                            || (cause instanceof DeployException && ((DeployException) cause).retryable());
+                            || (cause instanceof DeployException deployError && deployError.retryable());
                 })
                 .failAfterMaxAttempts(false)
                 .build();
@@ -51,7 +51,7 @@ final class Resilience {
                 .failureRateThreshold(settings.breakerFailureRate())
                 // Stays open for the rest of the run: a run is short next to this, so it never half-opens.
                 .waitDurationInOpenState(Duration.ofDays(1))
-                .recordResult(result -> result instanceof Verdict && !((Verdict) result).succeeded())
+                .recordResult(result -> result instanceof Verdict verdict && !verdict.succeeded())
                 .ignoreExceptions(Run.RunAborted.class)
                 .writableStackTraceEnabled(false)
                 .build();

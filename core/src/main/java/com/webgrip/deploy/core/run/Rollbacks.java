@@ -85,7 +85,7 @@ final class Rollbacks {
                     if (cause instanceof Run.RunAborted) {
                         throw new java.util.concurrent.CompletionException(cause);
                     }
-                    failed(step, reason + "; the rollback failed: " + cause.getMessage());
+                    failed(step, reason + "; the rollback failed: " + step.redactor.message(cause));
                     return null;
                 });
     }
@@ -241,21 +241,24 @@ final class Rollbacks {
     }
 
     private void poll(CompletableFuture<String> outcome, HealthTarget target, Instant deadline) {
-        settings.scheduler()
+        // The outcome future carries every result; the timer's and the chain's own futures are not needed.
+        var unused = settings.scheduler()
                 .schedule(
-                        () -> Blocking.call(settings.blocking(), () -> Observer.check(settings.healthCheck(), target))
-                                .whenComplete((report, error) -> {
-                                    if (error != null) {
-                                        outcome.complete(
-                                                Resilience.unwrap(error).getMessage());
-                                    } else if (report.status() == HealthStatus.CURRENT) {
-                                        outcome.complete(null);
-                                    } else if (!run.now().isBefore(deadline)) {
-                                        outcome.complete(summary(report));
-                                    } else {
-                                        poll(outcome, target, deadline);
-                                    }
-                                }),
+                        () -> {
+                            var unusedPoll = Blocking.call(
+                                            settings.blocking(), () -> Observer.check(settings.healthCheck(), target))
+                                    .whenComplete((report, error) -> {
+                                        if (error != null) {
+                                            outcome.complete(Redactor.PATTERNS.message(Resilience.unwrap(error)));
+                                        } else if (report.status() == HealthStatus.CURRENT) {
+                                            outcome.complete(null);
+                                        } else if (!run.now().isBefore(deadline)) {
+                                            outcome.complete(summary(report));
+                                        } else {
+                                            poll(outcome, target, deadline);
+                                        }
+                                    });
+                        },
                         settings.pollInterval().toNanos(),
                         TimeUnit.NANOSECONDS);
     }

@@ -103,7 +103,8 @@ final class Run implements RunHandle {
         try {
             synchronized (this) {
                 if (replayed == null) {
-                    journal(JournalEntry.ofRun(now(), runId, EntryType.RUN_STARTED, plan.environment(), "")
+                    journal(JournalEntry.ofRun(
+                                    now(), runId, EntryType.RUN_STARTED, plan.environment(), PlanDigest.of(plan))
                             .withSteps(plan.describeSteps()));
                 } else {
                     journal(JournalEntry.ofRun(
@@ -142,13 +143,16 @@ final class Run implements RunHandle {
         } catch (RuntimeException e) {
             body = CompletableFuture.failedFuture(e);
         }
-        body.whenComplete((ignored, error) -> finish(error));
+        var unused = body.whenComplete((ignored, error) -> finish(error));
         return this;
     }
 
     private CompletableFuture<Boolean> approve() {
-        boolean alreadyApproved =
-                replayed != null && replayed.approval().map("approved"::equals).orElse(false);
+        // PlanExecutor.resume refused a plan whose digest changed; a journal without a digest cannot vouch for the
+        // plan, so its approval is asked for again.
+        boolean alreadyApproved = replayed != null
+                && !replayed.planDigest().isEmpty()
+                && replayed.approval().map("approved"::equals).orElse(false);
         if (!plan.requiresApproval() || dryRun || alreadyApproved) {
             return CompletableFuture.completedFuture(true);
         }
@@ -202,7 +206,7 @@ final class Run implements RunHandle {
             if (i >= todo.size()) {
                 return;
             }
-            execution.run(todo.get(i)).whenComplete((ignored, error) -> {
+            var unused = execution.run(todo.get(i)).whenComplete((ignored, error) -> {
                 if (error != null) {
                     abort(error);
                 }
@@ -213,7 +217,9 @@ final class Run implements RunHandle {
                 }
             });
         };
-        for (int k = 0; k < Math.min(settings.maxParallel(), todo.size()); k++) {
+        int parallel = Math.min(
+                Math.min(settings.maxParallel(), plan.concurrencyLimits().get(index)), todo.size());
+        for (int k = 0; k < parallel; k++) {
             launch[0].run();
         }
         return all;
@@ -291,7 +297,7 @@ final class Run implements RunHandle {
                 } catch (RuntimeException e) {
                     aborted = true;
                     outcome = RunOutcome.ABORTED;
-                    reason = "the journal could not be written: " + e.getMessage();
+                    reason = "the journal could not be written: " + Redactor.PATTERNS.message(e);
                 }
             }
             List<StepResult> results = steps.values().stream()
@@ -382,7 +388,7 @@ final class Run implements RunHandle {
         } catch (JournalException | RuntimeException e) {
             aborted = true;
             stopLaunching("the journal could not be written");
-            throw new RunAborted("the journal could not be written: " + e.getMessage(), e);
+            throw new RunAborted("the journal could not be written: " + Redactor.PATTERNS.message(e), e);
         }
     }
 
@@ -452,7 +458,7 @@ final class Run implements RunHandle {
                 LOG.error("run {}: unexpected failure, aborting: {}", runId, cause.toString());
             }
             aborted = true;
-            stopLaunching("the run aborted: " + cause.getMessage());
+            stopLaunching("the run aborted: " + Redactor.PATTERNS.message(cause));
         }
     }
 

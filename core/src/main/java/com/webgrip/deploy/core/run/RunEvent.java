@@ -9,14 +9,21 @@ import java.util.List;
  */
 public sealed interface RunEvent {
 
-    /** @return when it happened */
+    /** Returns when it happened. */
     Instant at();
 
-    /** @return the run */
+    /** Returns the run. */
     String runId();
 
-    /** @return the event's name in the JSON event stream, such as {@code step-finished} */
+    /** Returns the event's name in the JSON event stream, such as {@code step-finished}. */
     String kind();
+
+    /** An event about one step of the run. */
+    sealed interface StepEvent extends RunEvent
+            permits StepStarted, Recovering, StepDeployed, HealthObserved, DecisionMade, RollbackStarted, StepFinished {
+        /** Returns the step's chart folder, such as {@code 060-grafana-stack}. */
+        String chart();
+    }
 
     /**
      * A run started (or was resumed).
@@ -84,7 +91,7 @@ public sealed interface RunEvent {
      * @param chart the chart folder
      * @param attempt the attempt number
      */
-    record StepStarted(Instant at, String runId, String chart, int attempt) implements RunEvent {
+    record StepStarted(Instant at, String runId, String chart, int attempt) implements StepEvent {
         @Override
         public String kind() {
             return "step-started";
@@ -99,7 +106,7 @@ public sealed interface RunEvent {
      * @param chart the chart folder
      * @param action what is done, such as {@code rollback to 4}
      */
-    record Recovering(Instant at, String runId, String chart, String action) implements RunEvent {
+    record Recovering(Instant at, String runId, String chart, String action) implements StepEvent {
         @Override
         public String kind() {
             return "recovering";
@@ -114,7 +121,7 @@ public sealed interface RunEvent {
      * @param chart the chart folder
      * @param revision the revision
      */
-    record StepDeployed(Instant at, String runId, String chart, int revision) implements RunEvent {
+    record StepDeployed(Instant at, String runId, String chart, int revision) implements StepEvent {
         @Override
         public String kind() {
             return "step-deployed";
@@ -130,7 +137,7 @@ public sealed interface RunEvent {
      * @param status the aggregate status
      * @param summary the report's summary
      */
-    record HealthObserved(Instant at, String runId, String chart, String status, String summary) implements RunEvent {
+    record HealthObserved(Instant at, String runId, String chart, String status, String summary) implements StepEvent {
         @Override
         public String kind() {
             return "health-observed";
@@ -146,7 +153,7 @@ public sealed interface RunEvent {
      * @param decision the decision kind, such as {@code RollBack}
      * @param reason the policy's reason
      */
-    record DecisionMade(Instant at, String runId, String chart, String decision, String reason) implements RunEvent {
+    record DecisionMade(Instant at, String runId, String chart, String decision, String reason) implements StepEvent {
         @Override
         public String kind() {
             return "decision";
@@ -163,7 +170,7 @@ public sealed interface RunEvent {
      * @param toRevision the target, 0 for an uninstall
      */
     record RollbackStarted(Instant at, String runId, String chart, int fromRevision, int toRevision)
-            implements RunEvent {
+            implements StepEvent {
         @Override
         public String kind() {
             return "rollback-started";
@@ -181,7 +188,7 @@ public sealed interface RunEvent {
      * @param revision the release's revision at the end, 0 when none
      */
     record StepFinished(Instant at, String runId, String chart, StepState state, String reason, int revision)
-            implements RunEvent {
+            implements StepEvent {
         @Override
         public String kind() {
             return "step-finished";

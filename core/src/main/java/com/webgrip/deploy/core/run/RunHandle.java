@@ -5,10 +5,10 @@ import java.util.concurrent.CompletionStage;
 /** A run in progress: its result when it ends, and a way to cancel it. */
 public interface RunHandle {
 
-    /** @return the run's identifier, also the name of its journal */
+    /** Returns the run's identifier, also the name of its journal. */
     String runId();
 
-    /** @return the result, completed when the run ends (never exceptionally) */
+    /** Returns the result, completed when the run ends (never exceptionally). */
     CompletionStage<RunResult> result();
 
     /**

@@ -5,9 +5,12 @@ import com.webgrip.deploy.core.deploy.ReleaseRef;
 import com.webgrip.deploy.core.plan.DeploymentPlan;
 import com.webgrip.deploy.core.plan.Step;
 import com.webgrip.deploy.core.plan.Wave;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,12 +21,26 @@ import java.util.Set;
  * @param environment the environment, such as {@code production}
  * @param waves the waves in order; the steps of one wave may run side by side
  * @param requiresApproval whether the run waits for a yes from the approval gate
+ * @param concurrencyLimits per wave, how many of its steps may run at once (the executor's {@code maxParallel}
+ *     still caps it)
  */
-public record RunPlan(String environment, List<List<RunStep>> waves, boolean requiresApproval) {
+public record RunPlan(
+        String environment, List<List<RunStep>> waves, boolean requiresApproval, List<Integer> concurrencyLimits) {
 
-    /** Checks that charts are unique and no wave is empty; copies the lists. */
+    /** Checks that charts are unique, no wave is empty and each wave has a limit of 1 or more; copies the lists. */
     public RunPlan {
         Objects.requireNonNull(environment, "environment required");
+        concurrencyLimits = List.copyOf(concurrencyLimits);
+        if (concurrencyLimits.size() != waves.size()) {
+            throw new IllegalArgumentException("a plan of " + waves.size() + " waves needs as many concurrency limits,"
+                    + " found " + concurrencyLimits.size());
+        }
+        for (int w = 0; w < concurrencyLimits.size(); w++) {
+            if (concurrencyLimits.get(w) < 1) {
+                throw new IllegalArgumentException(
+                        "the concurrency limit of wave " + w + " is 1 or more, found " + concurrencyLimits.get(w));
+            }
+        }
         List<List<RunStep>> copy = new ArrayList<>();
         Set<String> charts = new HashSet<>();
         for (List<RunStep> wave : waves) {
@@ -38,6 +55,34 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
             copy.add(List.copyOf(wave));
         }
         waves = List.copyOf(copy);
+    }
+
+    /**
+     * A plan whose waves are limited only by the executor's {@code maxParallel}.
+     *
+     * @param environment the environment
+     * @param waves the waves
+     * @param requiresApproval whether the run waits for a yes from the approval gate
+     */
+    public RunPlan(String environment, List<List<RunStep>> waves, boolean requiresApproval) {
+        this(environment, waves, requiresApproval, unlimited(waves.size()));
+    }
+
+    private static List<Integer> unlimited(int waves) {
+        return java.util.Collections.nCopies(waves, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same plan with one wave limited to {@code limit} steps at once.
+     *
+     * @param wave the wave, from 0
+     * @param limit how many of its steps may run at once, 1 or more
+     * @return the new plan
+     */
+    public RunPlan withConcurrencyLimit(int wave, int limit) {
+        List<Integer> limits = new ArrayList<>(concurrencyLimits);
+        limits.set(Objects.checkIndex(wave, limits.size()), limit);
+        return new RunPlan(environment, waves, requiresApproval, limits);
     }
 
     /**
@@ -61,21 +106,47 @@ public record RunPlan(String environment, List<List<RunStep>> waves, boolean req
      */
     public static RunPlan of(DeploymentPlan plan, boolean requiresApproval) {
         List<List<RunStep>> waves = new ArrayList<>();
+        List<Integer> limits = new ArrayList<>();
         for (Wave wave : plan.waves()) {
+            limits.add(wave.concurrencyLimit());
             List<RunStep> steps = new ArrayList<>();
             for (Step step : wave.steps()) {
                 steps.add(new RunStep(
                         step.chart(),
                         ReleaseRef.of(step.release(), step.namespace()),
                         new ChartRef(step.chartName(), step.chartVersion(), step.chartDirectory()),
-                        step::resolveValues,
+                        planValues(step),
                         step.timeout(),
                         step.healthGates(),
                         step.rollbackPolicy()));
             }
             waves.add(steps);
         }
-        return new RunPlan(plan.environment(), waves, requiresApproval);
+        return new RunPlan(plan.environment(), waves, requiresApproval, limits);
+    }
+
+    private static StepValues planValues(Step step) {
+        return new StepValues() {
+            @Override
+            public Map<String, Object> resolve() throws IOException, GeneralSecurityException {
+                return step.resolveValues();
+            }
+
+            @Override
+            public String contentDigest() {
+                return PlanDigest.ofLayers(step.layers());
+            }
+
+            @Override
+            public Set<String> secretValues(Map<String, Object> resolved) throws IOException {
+                if (!step.hasSecrets()) {
+                    return Set.of();
+                }
+                Set<String> secrets = new HashSet<>();
+                Redactor.collectSecretLeaves(resolved, step.maskedUserValues(), secrets);
+                return secrets;
+            }
+        };
     }
 
     /**

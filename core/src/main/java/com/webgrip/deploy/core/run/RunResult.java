@@ -53,7 +53,7 @@ public record RunResult(
                         + steps.stream().map(StepResult::chart).collect(Collectors.joining(", "))));
     }
 
-    /** @return how long the run took */
+    /** Returns how long the run took. */
     public Duration elapsed() {
         return Duration.between(started, finished);
     }

@@ -65,6 +65,8 @@ public record RunStep(
     }
 
     /**
+     * Returns a copy with another rollback policy.
+     *
      * @param policyForStep the rollback policy for this step
      * @return a copy with that policy
      */
@@ -73,6 +75,8 @@ public record RunStep(
     }
 
     /**
+     * Returns a copy with another timeout.
+     *
      * @param limit the step's timeout
      * @return a copy with that timeout
      */
@@ -81,6 +85,8 @@ public record RunStep(
     }
 
     /**
+     * Returns a copy that deploys another chart.
+     *
      * @param ref the chart to deploy
      * @return a copy with that chart
      */
@@ -89,6 +95,8 @@ public record RunStep(
     }
 
     /**
+     * Returns a copy with other values.
+     *
      * @param resolved the values, resolved when the step runs
      * @return a copy with those values
      */
@@ -97,6 +105,8 @@ public record RunStep(
     }
 
     /**
+     * Returns a copy with other extra health gates.
+     *
      * @param gates extra health checks for this step
      * @return a copy with those gates
      */

@@ -18,6 +18,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -88,10 +89,7 @@ final class StepExecution {
                 .build());
         return limiter.executeCompletionStage(settings.scheduler(), () -> deployAndWatch(step, attempt))
                 .toCompletableFuture()
-                .handle((verdict, error) -> {
-                    if (error == null) {
-                        return done(verdict);
-                    }
+                .exceptionallyCompose(error -> {
                     Throwable cause = Resilience.unwrap(error);
                     if (cause instanceof TimeoutException) {
                         attempt.result.cancel(false);
@@ -103,12 +101,11 @@ final class StepExecution {
                                         Trigger.TIMEOUT,
                                         "not healthy within " + Decision.format(step.step.timeout())));
                     }
-                    if (cause instanceof DeployException && !((DeployException) cause).retryable()) {
-                        return done(decideAfter(step, attempt, Trigger.DEPLOY_FAILED, cause.getMessage()));
+                    if (cause instanceof DeployException deployError && !deployError.retryable()) {
+                        return done(decideAfter(step, attempt, Trigger.DEPLOY_FAILED, step.redactor.message(cause)));
                     }
                     return CompletableFuture.<Verdict>failedFuture(cause);
                 })
-                .thenCompose(f -> f)
                 .thenCompose(verdict -> verdict.kind() == Verdict.Kind.RETRY
                         ? CompletableFuture.failedFuture(new Resilience.RetryRequested(verdict.reason()))
                         : done(verdict));
@@ -128,7 +125,8 @@ final class StepExecution {
             observer.schedule(step, attempt);
             return attempt.result;
         }
-        Blocking.call(settings.blocking(), () -> settings.deployer().history(step.step.release()))
+        var unused = Blocking.call(
+                        settings.blocking(), () -> settings.deployer().history(step.step.release()))
                 .thenCompose(history -> {
                     Release latest = RollbackTargets.latest(history);
                     if (latest != null && latest.status().isPending() && !run.dryRun) {
@@ -164,7 +162,7 @@ final class StepExecution {
                     if (error == null) {
                         deployed(step, attempt, revision);
                     } else {
-                        attempt.failure = Resilience.unwrap(error).getMessage();
+                        attempt.failure = step.redactor.message(Resilience.unwrap(error));
                         attempt.deployDone.complete(null);
                         attempt.result.completeExceptionally(Resilience.unwrap(error));
                     }
@@ -176,11 +174,12 @@ final class StepExecution {
         Map<String, Object> values;
         try {
             values = step.step.values().resolve();
+            step.redactor = Redactor.of(step.step.values().secretValues(values));
         } catch (IOException | GeneralSecurityException e) {
             // The message names the file and what failed; our SOPS never puts plaintext in one.
             throw new DeployException(
                     DeployException.Kind.REJECTED,
-                    "the values of " + step.chart() + " could not be resolved: " + e.getMessage(),
+                    "the values of " + step.chart() + " could not be resolved: " + step.redactor.message(e),
                     e);
         }
         return DeployRequest.of(
@@ -256,8 +255,8 @@ final class StepExecution {
                     "the circuit breaker is open after too many failed deploys in this run"));
         }
         String why = cause instanceof Resilience.RetryRequested || cause instanceof DeployException
-                ? "gave up after " + step.attempts + " attempts: " + cause.getMessage()
-                : "unexpected " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                ? "gave up after " + step.attempts + " attempts: " + step.redactor.message(cause)
+                : "unexpected " + cause.getClass().getSimpleName() + ": " + step.redactor.message(cause);
         Attempt last = new Attempt(step.attempts);
         last.revision = step.deployedRevision;
         last.deployedAt = run.now();
@@ -269,25 +268,16 @@ final class StepExecution {
     CompletableFuture<Void> act(StepRun step, Verdict verdict) {
         synchronized (run) {
             switch (verdict.kind()) {
-                case SUCCEEDED:
-                    finish(step, StepState.SUCCEEDED, verdict.reason());
-                    return CompletableFuture.completedFuture(null);
-                case DRY_RUN:
-                    finish(step, StepState.SKIPPED, verdict.reason());
-                    return CompletableFuture.completedFuture(null);
-                case SKIPPED:
-                    finish(step, StepState.SKIPPED, verdict.reason());
-                    return CompletableFuture.completedFuture(null);
-                case CANCELLED:
-                    finish(step, StepState.CANCELLED, verdict.reason() + releaseLeft(step));
-                    return CompletableFuture.completedFuture(null);
-                case ASK_PERSON:
+                case SUCCEEDED -> finish(step, StepState.SUCCEEDED, verdict.reason());
+                case DRY_RUN, SKIPPED -> finish(step, StepState.SKIPPED, verdict.reason());
+                case CANCELLED -> finish(step, StepState.CANCELLED, verdict.reason() + releaseLeft(step));
+                case ASK_PERSON -> {
                     run.markAskedPerson();
                     run.stopLaunching(step.chart() + " needs a person: " + verdict.reason());
                     step.unhealthy.add(step.deployedRevision);
                     finish(step, StepState.FAILED, "stopped for a person: " + verdict.reason() + releaseLeft(step));
-                    return CompletableFuture.completedFuture(null);
-                case ROLLBACK:
+                }
+                case ROLLBACK -> {
                     step.unhealthy.add(step.deployedRevision);
                     if (verdict.scope() != RollbackScope.STEP) {
                         step.awaitingRollback = true;
@@ -295,16 +285,20 @@ final class StepExecution {
                                 verdict.scope(),
                                 step.wave,
                                 step.chart() + " asked to roll back the "
-                                        + verdict.scope().name().toLowerCase() + ": " + verdict.reason());
+                                        + verdict.scope().name().toLowerCase(Locale.ROOT) + ": " + verdict.reason());
                         return CompletableFuture.completedFuture(null);
                     }
                     run.stopLaunching(step.chart() + " was rolled back: " + verdict.reason());
-                    break;
-                default:
+                    // Outside the lock: the rollback calls the deployer.
+                }
+                default -> {
                     step.unhealthy.add(step.deployedRevision);
                     run.stopLaunching(step.chart() + " failed: " + verdict.reason());
                     finish(step, StepState.FAILED, verdict.reason() + releaseLeft(step));
-                    return CompletableFuture.completedFuture(null);
+                }
+            }
+            if (verdict.kind() != Verdict.Kind.ROLLBACK) {
+                return CompletableFuture.completedFuture(null);
             }
         }
         return run.rollbacks.rollBackOne(step, verdict.reason());

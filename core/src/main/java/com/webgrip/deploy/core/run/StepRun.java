@@ -37,6 +37,8 @@ final class StepRun {
     final Set<Integer> unhealthy = new HashSet<>();
     /** The deploy call in progress, so a rollback never overlaps it. */
     CompletableFuture<?> inFlight = CompletableFuture.completedFuture(null);
+    /** Masks this step's secret values (known once its values were resolved) in error text. */
+    volatile Redactor redactor = Redactor.PATTERNS;
 
     StepRun(RunStep step, int wave, ReplayedStep replayed) {
         this.step = step;

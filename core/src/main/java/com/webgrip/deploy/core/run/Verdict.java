@@ -28,8 +28,8 @@ record Verdict(Kind kind, RollbackScope scope, String reason) {
             return of(Kind.SUCCEEDED, decision.reason());
         } else if (decision instanceof Decision.Retry) {
             return of(Kind.RETRY, decision.reason());
-        } else if (decision instanceof Decision.RollBack) {
-            return new Verdict(Kind.ROLLBACK, ((Decision.RollBack) decision).scope(), decision.reason());
+        } else if (decision instanceof Decision.RollBack rollBack) {
+            return new Verdict(Kind.ROLLBACK, rollBack.scope(), decision.reason());
         } else if (decision instanceof Decision.AskPerson) {
             return of(Kind.ASK_PERSON, decision.reason());
         } else if (decision instanceof Decision.Fail) {
@@ -41,7 +41,7 @@ record Verdict(Kind kind, RollbackScope scope, String reason) {
     /** How a decision is written in the journal: its kind, and the scope of a rollback. */
     static String journalName(Decision decision) {
         String name = decision.getClass().getSimpleName();
-        return decision instanceof Decision.RollBack ? name + ":" + ((Decision.RollBack) decision).scope() : name;
+        return decision instanceof Decision.RollBack rollBack ? name + ":" + rollBack.scope() : name;
     }
 
     boolean succeeded() {

@@ -88,6 +88,22 @@ class JsonLinesHistoryTest {
     }
 
     @Test
+    void anAppendAfterATornLastLineKeepsTheHistoryReadable() throws IOException {
+        Path file = folder.resolve("torn.jsonl");
+        JsonLinesHistory history = JsonLinesHistory.at(file);
+        DeploymentRecord first = new DeploymentRecord(
+                "run-1", "staging", RunOutcome.SUCCEEDED, Change.UNKNOWN, Instant.EPOCH, Instant.EPOCH, List.of());
+        DeploymentRecord second = new DeploymentRecord(
+                "run-3", "staging", RunOutcome.FAILED, Change.UNKNOWN, Instant.EPOCH, Instant.EPOCH, List.of());
+        history.append(first);
+        Files.writeString(file, "{\"run\":\"run-2\",\"envir", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        history.append(second);
+
+        assertThat(JsonLinesHistory.at(file).records()).containsExactly(first, second);
+    }
+
+    @Test
     void revisionsARunFoundBadAreKnownUnhealthy() throws IOException {
         JsonLinesHistory history = JsonLinesHistory.at(folder.resolve("h.jsonl"));
         history.append(new DeploymentRecord(

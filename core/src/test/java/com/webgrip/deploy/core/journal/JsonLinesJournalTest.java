@@ -44,12 +44,47 @@ class JsonLinesJournalTest {
     }
 
     @Test
+    void anAppendAfterATornLastLineStartsOnALineOfItsOwn() throws IOException {
+        Path file = folder.resolve("run-2.jsonl");
+        JournalEntry started = JournalEntry.ofRun(AT, "run-2", EntryType.RUN_STARTED, "staging", "")
+                .withSteps(List.of("0:005-tainters:tainters:kube-system"));
+        try (JsonLinesJournal journal = JsonLinesJournal.at(file)) {
+            journal.append(started);
+        }
+        // The process died while writing the next entry.
+        Files.writeString(
+                file, "{\"at\":\"2024-01-01T00:00:01Z\",\"ru", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        JournalEntry resumed =
+                JournalEntry.ofStep(AT, "run-2", EntryType.STEP_STARTED, "005-tainters", 1, 0, 0, "", "");
+        try (JsonLinesJournal journal = JsonLinesJournal.at(file)) {
+            journal.append(resumed);
+        }
+
+        assertThat(JsonLinesJournal.at(file).entries()).containsExactly(started, resumed);
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .doesNotContain("\"ru{")
+                .endsWith("\n");
+    }
+
+    @Test
+    void anAppendToAFileThatIsOnlyATornLineReplacesIt() throws IOException {
+        Path file = folder.resolve("run-3.jsonl");
+        Files.writeString(file, "{\"at\":\"2024-01-01T00", StandardCharsets.UTF_8);
+        JournalEntry started = JournalEntry.ofRun(AT, "run-3", EntryType.RUN_STARTED, "staging", "");
+        try (JsonLinesJournal journal = JsonLinesJournal.at(file)) {
+            journal.append(started);
+        }
+
+        assertThat(JsonLinesJournal.at(file).entries()).containsExactly(started);
+    }
+
+    @Test
     void namesTheLineOfAMalformedEntry() throws IOException {
         Path file = folder.resolve("bad.jsonl");
-        Files.writeString(
-                file,
-                "{\"at\":\"2024-01-01T00:00:00Z\",\"run\":\"r\",\"type\":\"RUN_STARTED\"}\n"
-                        + "{\"at\":\"yesterday\",\"run\":\"r\",\"type\":\"STEP_STARTED\"}\n");
+        Files.writeString(file, """
+                {"at":"2024-01-01T00:00:00Z","run":"r","type":"RUN_STARTED"}
+                {"at":"yesterday","run":"r","type":"STEP_STARTED"}
+                """);
 
         assertThatThrownBy(() -> JsonLinesJournal.at(file).entries())
                 .isInstanceOf(JournalException.class)

@@ -10,6 +10,7 @@ import com.webgrip.deploy.core.run.RunEvent;
 import com.webgrip.deploy.core.run.RunOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,7 @@ class NotifiersTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             bodies.add(JSON.readTree(exchange.getRequestBody()));
             contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));

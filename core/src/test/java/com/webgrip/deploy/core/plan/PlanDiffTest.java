@@ -2,9 +2,18 @@ package com.webgrip.deploy.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.webgrip.deploy.helm.chart.ChartMetadata;
+import com.webgrip.deploy.helm.release.Release;
+import com.webgrip.deploy.helm.release.ReleaseHistory;
+import com.webgrip.deploy.helm.release.ReleaseInfo;
+import com.webgrip.deploy.helm.release.ReleaseStatus;
+import com.webgrip.deploy.helm.values.Values;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlanDiffTest {
@@ -78,5 +87,39 @@ class PlanDiffTest {
                         .isEmpty())
                 .isTrue();
         assertThat(deployed.get(0).toString()).doesNotContain(OLD_SECRET);
+    }
+
+    @Test
+    void comparesAPlanWithTheLastDeployedRevisionOfEachHelmHistory() throws Exception {
+        DeploymentPlan plan = plan("1.0.0", "10.1", "sha256:1", OLD_SECRET, true);
+        ReleaseHistory grafana = ReleaseHistory.of(List.of(
+                revision(1, ReleaseStatus.SUPERSEDED, "0.9.0", Map.of("image", Map.of("tag", "9.0"))),
+                revision(
+                        2,
+                        ReleaseStatus.DEPLOYED,
+                        "1.0.0",
+                        Map.of("image", Map.of("tag", "10.0"), "adminPassword", OLD_SECRET)),
+                revision(3, ReleaseStatus.FAILED, "2.0.0", Map.of("image", Map.of("tag", "11.0")))));
+
+        PlanDiff diff = PlanDiff.againstHistories(plan, List.of(grafana));
+
+        assertThat(diff.toString()).isEqualTo("""
+                        + 045-gha-runners (gha-runners) chart none → 0.0.0
+                        ~ 060-grafana-stack (grafana-stack)
+                            image.tag changed
+                        """).doesNotContain(OLD_SECRET);
+    }
+
+    private static Release revision(int number, ReleaseStatus status, String chartVersion, Map<String, Object> config) {
+        OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, number, 0, ZoneOffset.UTC);
+        return new Release(
+                "grafana-stack",
+                "grafana-stack",
+                number,
+                new ReleaseInfo(status, at, at, Optional.empty(), "", ""),
+                ChartMetadata.of("grafana-stack", chartVersion),
+                Values.empty(),
+                Values.of(config),
+                "");
     }
 }
