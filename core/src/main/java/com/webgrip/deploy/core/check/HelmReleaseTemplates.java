@@ -17,10 +17,10 @@ final class HelmReleaseTemplates {
     static ReleaseHistory index(Collection<com.webgrip.deploy.helm.release.ReleaseHistory> histories) {
         Map<String, ReleaseHistory.PreviousRelease> byRelease = new HashMap<>();
         for (com.webgrip.deploy.helm.release.ReleaseHistory history : histories) {
-            history.lastDeployed()
-                    .flatMap(HelmReleaseTemplates::previous)
-                    .ifPresent(
-                            previous -> byRelease.put(key(history.lastDeployed().orElseThrow()), previous));
+            Optional<Release> last = history.lastDeployed();
+            if (last.isPresent()) {
+                previous(last.get()).ifPresent(previous -> byRelease.put(key(last.get()), previous));
+            }
         }
         Map<String, ReleaseHistory.PreviousRelease> frozen = Map.copyOf(byRelease);
         return (namespace, release) -> Optional.ofNullable(frozen.get(namespace + "/" + release));
