@@ -41,8 +41,8 @@ final class SecretsProbe {
                         + refused.getMessage());
             }
             context.stderr()
-                    .println("deploy: the keys found where sops looks (such as ~/.ssh) do not open " + sample.get()
-                            + ", so they are not used (--identity FILE names a key)");
+                    .println("webgrip-deploy: the keys found where sops looks (such as ~/.ssh) do not open "
+                            + sample.get() + ", so they are not used (--identity FILE names a key)");
             return Optional.empty();
         }
     }
