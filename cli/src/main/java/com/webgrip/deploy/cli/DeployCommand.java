@@ -76,8 +76,10 @@ final class DeployCommand implements Callable<Integer> {
         }
         if (simulation.secretsMasked) {
             context.stderr()
-                    .println("deploy: no age identity (--identity, SOPS_AGE_KEY, SOPS_AGE_KEY_FILE): the"
-                            + " simulation deploys secret values as placeholders");
+                    .println(
+                            "deploy: no key that opens the platform's secrets (--identity, SOPS_AGE_KEY, SOPS_AGE_KEY_FILE,"
+                                    + " SOPS_AGE_KEY_CMD, the sops age keys file, ~/.ssh, GnuPG): the simulation deploys"
+                                    + " secret values as placeholders");
         }
         String runId = simulation.newRunId();
         PlanExecutor executor = simulation.executor(change(), runId);

@@ -70,7 +70,8 @@ final class Simulation {
         this.history = JsonLinesHistory.at(state.history());
         Optional<SecretDecryptor> decryptor = options.identity != null
                 ? Optional.of(SopsSecrets.withIdentityFile(options.identity))
-                : SopsSecrets.fromEnvironment(SopsKeys.environment(context));
+                : SecretsProbe.keysThatOpen(
+                        options.ops, SopsSecrets.fromEnvironment(SopsKeys.environment(context)), context);
         this.secretsMasked = decryptor.isEmpty();
         Platform platform = Platform.load(options.ops);
         DeploymentPlan deploymentPlan = platform.planner(options.environment)

@@ -45,6 +45,41 @@ class DeployCommandsTest {
                 .isDirectoryContaining(f -> f.toString().endsWith(".jsonl"));
     }
 
+    /** A key that has nothing to do with the example platform, generated for this test only. */
+    private static final String UNRELATED_KEY =
+            "AGE-SECRET-KEY-1J4SDVJXSEUN5RJSXMWZ5A8W5VAX44ZK58L37420H9YRTTEY303QSA2JVC2";
+
+    @Test
+    void keysFoundInTheHomeFolderThatDoNotOpenTheSecretsFallBackToPlaceholders(@TempDir Path home) throws Exception {
+        Path keys = home.resolve(".config/sops/age/keys.txt");
+        Files.createDirectories(keys.getParent());
+        Files.writeString(keys, UNRELATED_KEY + "\n");
+
+        CliHarness.Result result = new CliHarness()
+                .environment(java.util.Map.of("HOME", home.toString()))
+                .run("deploy", OPS, "--env", "staging", "--simulate", "--state-dir", state.toString());
+
+        assertThat(result.status()).as(result.stderr()).isZero();
+        assertThat(result.stderr())
+                .contains("do not open")
+                .contains("secret values as placeholders")
+                .doesNotContain(UNRELATED_KEY);
+    }
+
+    @Test
+    void aKeyNamedByTheEnvironmentThatDoesNotOpenTheSecretsStopsTheRunBeforeItStarts() {
+        CliHarness.Result result = new CliHarness()
+                .environment(java.util.Map.of("SOPS_AGE_KEY", UNRELATED_KEY))
+                .run("deploy", OPS, "--env", "staging", "--simulate", "--state-dir", state.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.stderr())
+                .contains("the SOPS key named by the environment does not open")
+                .contains(".sops.yaml")
+                .doesNotContain(UNRELATED_KEY);
+        assertThat(state.resolve("runs")).doesNotExist();
+    }
+
     @Test
     void aSimulatedCrashLoopRollsGrafanaBackAndTheExitCodeSaysSo() {
         assertThat(run("deploy", OPS, "--env", "staging", "--simulate").status())

@@ -31,10 +31,13 @@ final class Scrypt {
         return (128L * 8) << logN;
     }
 
-    /** The heap this JVM could still allocate: its maximum less what is in use. */
+    /**
+     * The most heap this JVM could ever give: its maximum. Not the maximum less what is in use, which counts garbage
+     * that a collection would free and so refused work factors the heap could well serve (a busy 1 GiB JVM refused
+     * 256 MiB). A work factor under this bound whose allocation still fails is reported by {@link ScryptIdentity}.
+     */
     static long availableHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return Runtime.getRuntime().maxMemory();
     }
 
     static void checkWorkFactor(int workFactor, String what) {

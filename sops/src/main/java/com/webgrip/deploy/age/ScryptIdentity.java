@@ -84,7 +84,14 @@ final class ScryptIdentity implements Identity, Destroyable {
             throw new AgeHeaderException("scrypt work factor " + workFactor + " needs " + needed
                     + " bytes of memory; only " + available + " are available");
         }
-        byte[] wrapKey = Scrypt.wrapKey(passphrase, salt, workFactor);
+        byte[] wrapKey;
+        try {
+            wrapKey = Scrypt.wrapKey(passphrase, salt, workFactor);
+        } catch (OutOfMemoryError heapFull) {
+            // One large array (2^N x 1 KiB) failed to allocate; nothing else is left half-built.
+            throw new AgeHeaderException("scrypt work factor " + workFactor + " needs " + needed
+                    + " bytes of memory; the heap could not give them now");
+        }
         byte[] fileKey = null;
         try {
             fileKey = ChaChaPoly.defaults().unwrapKey(wrapKey, stanza.body());

@@ -1,5 +1,6 @@
 package com.webgrip.deploy.core.check;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,18 @@ public interface ReleaseHistory {
     /** No history: the chart-version check says it could not run. */
     static ReleaseHistory none() {
         return (namespace, release) -> Optional.empty();
+    }
+
+    /**
+     * The history Helm keeps: for each release, its last revision in status {@code deployed}, with the templates Helm
+     * stored in the release's chart ({@code chart.templates}, base64). A release whose stored chart has no templates
+     * (a record built in code, a simulated cluster) is treated as having no history, so the check does not compare
+     * it rather than reporting every template as changed.
+     *
+     * @param histories the release histories, for example decoded from the cluster by helm-model's ReleaseCodec
+     */
+    static ReleaseHistory fromHelm(Collection<com.webgrip.deploy.helm.release.ReleaseHistory> histories) {
+        return HelmReleaseTemplates.index(histories);
     }
 
     /**
