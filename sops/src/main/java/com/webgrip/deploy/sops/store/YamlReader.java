@@ -133,7 +133,10 @@ final class YamlReader {
                 throw new SopsFormatException(where(root) + ": a YAML document must be a mapping; found a "
                         + (root instanceof SequenceNode ? "sequence" : "scalar"));
             }
-            addComments(items, root.getEndComments(), false);
+            if (!(root instanceof MappingNode)) {
+                // a mapping's end comments are its own, added by addMapping: only once
+                addComments(items, root.getEndComments(), false);
+            }
             return new Node.Mapping(items);
         }
 
