@@ -72,6 +72,12 @@ final class SopsOptions {
     @Option(names = "--indent", paramLabel = "N", description = "Indentation of YAML and JSON output.")
     int indent;
 
+    @Option(
+            names = "--keep-anchors",
+            description = "Keep YAML anchors, aliases and merge keys instead of expanding them (ours: files"
+                    + " written this way are readable by webgrip-deploy only, with this flag).")
+    boolean keepAnchors;
+
     @Option(names = "--decryption-order", paramLabel = "TYPES", description = "Key types to try, e.g. age,pgp.")
     String decryptionOrder;
 

@@ -481,7 +481,7 @@ final class SopsRunner {
         if (options.indent > 0) {
             storeOptions = storeOptions.withYamlIndent(options.indent).withJsonIndent(options.indent);
         }
-        return storeOptions;
+        return storeOptions.withKeepAnchors(options.keepAnchors);
     }
 
     private Optional<SopsConfig> quietConfig() throws SopsConfigException {

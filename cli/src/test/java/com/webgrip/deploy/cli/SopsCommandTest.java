@@ -77,6 +77,31 @@ class SopsCommandTest {
     }
 
     @Test
+    void keepsAnchorsWhenAskedAndPointsAtTheFlagWhenNot() throws Exception {
+        String plain = "defaults: &defaults\n    password: s3cret\nprod:\n    <<: *defaults\n    host: p\n";
+        Path file = Files.writeString(dir.resolve("values.yaml"), plain);
+
+        CliHarness.Result encrypted = new CliHarness()
+                .environment(ageEnv())
+                .run("sops", "encrypt", "-i", "--keep-anchors", "--age", RECIPIENT, file.toString());
+        assertThat(encrypted.status()).as(encrypted.stderr()).isZero();
+        assertThat(Files.readString(file)).contains("defaults: &defaults\n").contains("    <<: *defaults\n");
+
+        CliHarness.Result kept =
+                new CliHarness().environment(ageEnv()).run("sops", "decrypt", "--keep-anchors", file.toString());
+        assertThat(kept.stdoutText()).isEqualTo(plain);
+
+        CliHarness.Result json = new CliHarness()
+                .environment(ageEnv())
+                .run("sops", "decrypt", "--keep-anchors", "--extract", "[\"prod\"][\"password\"]", file.toString());
+        assertThat(json.stdoutText()).isEqualTo("s3cret");
+
+        CliHarness.Result expanding = new CliHarness().environment(ageEnv()).run("sops", "decrypt", file.toString());
+        assertThat(expanding.status()).isNotZero();
+        assertThat(expanding.stderr()).contains("--keep-anchors").doesNotContain("s3cret");
+    }
+
+    @Test
     void setsAndUnsetsValues() throws Exception {
         Path file = Files.writeString(dir.resolve("values.yaml"), "a: 1\n");
         new CliHarness().environment(ageEnv()).run("sops", "-e", "-i", "--age", RECIPIENT, file.toString());

@@ -1,6 +1,7 @@
 package com.webgrip.deploy.sops;
 
 import com.webgrip.deploy.sops.store.Store;
+import com.webgrip.deploy.sops.tree.Anchors;
 import com.webgrip.deploy.sops.tree.Node;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +27,7 @@ final class EncryptedWriter {
             String version,
             String source)
             throws SopsException {
-        TreeCrypter.Result result = TreeCrypter.encrypt(plain, cipher, metadata, source);
+        TreeCrypter.Result result = TreeCrypter.encrypt(withAnchorsFor(store, plain, source), cipher, metadata, source);
         OffsetDateTime modified = lastModified.withOffsetSameInstant(ZoneOffset.UTC);
         String aad = Metadata.formatRfc3339(modified);
         String mac = cipher.encrypt(new Node.Str(result.mac()), aad);
@@ -40,5 +41,22 @@ final class EncryptedWriter {
                 version);
         List<Node.Mapping> documents = MetadataPlacement.place(result.documents(), MetadataCodec.write(written), store);
         return new Written(store.emitEncrypted(documents), written);
+    }
+
+    /**
+     * The documents as the store writes them: aliases resolved for a store that cannot keep them
+     * (so that every value is encrypted at the path it is read at), checked for one that can.
+     */
+    private static List<Node.Mapping> withAnchorsFor(Store store, List<Node.Mapping> plain, String source)
+            throws SopsFormatException {
+        if (!Anchors.present(plain)) {
+            return plain;
+        }
+        try {
+            List<Node.Mapping> resolved = Anchors.resolve(plain);
+            return store.keepsAnchors() ? plain : resolved;
+        } catch (IllegalArgumentException e) {
+            throw new SopsFormatException(source + ": " + e.getMessage());
+        }
     }
 }

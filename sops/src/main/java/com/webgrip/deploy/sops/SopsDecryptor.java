@@ -4,6 +4,7 @@ import com.webgrip.deploy.sops.store.Format;
 import com.webgrip.deploy.sops.store.Store;
 import com.webgrip.deploy.sops.store.StoreOptions;
 import com.webgrip.deploy.sops.store.Stores;
+import com.webgrip.deploy.sops.tree.Anchors;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,29 @@ public final class SopsDecryptor {
         } catch (SopsException | RuntimeException e) {
             cipher.destroy();
             Arrays.fill(dataKey, (byte) 0);
+            if (e instanceof SopsDecryptionException d && writtenKeepingAnchors(content, format, source)) {
+                throw new SopsDecryptionException(d.getMessage() + KEEP_ANCHORS_HINT, d.path());
+            }
+            if (e instanceof SopsMacMismatchException && writtenKeepingAnchors(content, format, source)) {
+                throw new SopsMacMismatchException(e.getMessage() + KEEP_ANCHORS_HINT);
+            }
             throw e;
+        }
+    }
+
+    private static final String KEEP_ANCHORS_HINT = "; the file has YAML aliases: if it was written keeping"
+            + " anchors (--keep-anchors), decrypt it keeping anchors too";
+
+    /** Whether a file that failed in the default mode holds aliases, as keep-anchors files do. */
+    private boolean writtenKeepingAnchors(byte[] content, Format format, String source) {
+        if (format != Format.YAML || storeOptions.keepAnchors()) {
+            return false;
+        }
+        try {
+            Store keeping = Stores.forFormat(format, storeOptions.withKeepAnchors(true));
+            return Anchors.present(keeping.loadEncrypted(content, source));
+        } catch (SopsFormatException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import com.webgrip.deploy.sops.store.Format;
 import com.webgrip.deploy.sops.store.Store;
 import com.webgrip.deploy.sops.store.StoreOptions;
 import com.webgrip.deploy.sops.store.Stores;
+import com.webgrip.deploy.sops.tree.Anchors;
 import com.webgrip.deploy.sops.tree.Node;
 import com.webgrip.deploy.sops.tree.TreeConversions;
 import java.util.List;
@@ -27,14 +28,36 @@ public final class SopsDocument {
         this.format = Objects.requireNonNull(format, "format");
     }
 
-    /** Every document (YAML may have several; other formats have one). */
+    /**
+     * Every document (YAML may have several; other formats have one), as read: in keep-anchors mode
+     * with its {@link Node.Anchored} and {@link Node.Alias} nodes (see {@link #resolved()}).
+     */
     public List<Node.Mapping> documents() {
         return documents;
     }
 
-    /** The first document, the one Helm values and most callers want. */
+    /** The first document as read, the one Helm values and most callers want. */
     public Node.Mapping first() {
         return documents.isEmpty() ? Node.Mapping.EMPTY : documents.get(0);
+    }
+
+    /**
+     * Every document with its aliases resolved and merge keys applied (see {@link Anchors}); the
+     * documents themselves when they hold no anchor (always, unless read in keep-anchors mode).
+     *
+     * @throws SopsFormatException if the aliases expand beyond the default node limit
+     */
+    public List<Node.Mapping> resolved() throws SopsFormatException {
+        try {
+            return Anchors.resolve(documents);
+        } catch (IllegalArgumentException e) {
+            throw new SopsFormatException(e.getMessage());
+        }
+    }
+
+    private Node.Mapping resolvedFirst() throws SopsFormatException {
+        List<Node.Mapping> resolved = resolved();
+        return resolved.isEmpty() ? Node.Mapping.EMPTY : resolved.get(0);
     }
 
     /** The file's metadata (keys, rule, MAC, last modified). */
@@ -57,12 +80,12 @@ public final class SopsDocument {
         return TreeConversions.toJson(first());
     }
 
-    /** The plaintext file in its own format. */
+    /** The plaintext file in its own format (anchors kept if it was read keeping them). */
     public byte[] emit() throws SopsException {
-        return emit(format, StoreOptions.defaults());
+        return emit(format, StoreOptions.defaults().withKeepAnchors(Anchors.present(documents)));
     }
 
-    /** The plaintext file in another format. */
+    /** The plaintext file in another format; anchors are kept only by YAML with keep-anchors on. */
     public byte[] emit(Format outputFormat, StoreOptions options) throws SopsException {
         Store store = Stores.forFormat(outputFormat, options);
         return store.emitPlain(documents);
@@ -74,8 +97,8 @@ public final class SopsDocument {
      *
      * @throws SopsPathException if the path is malformed or absent
      */
-    public Node extract(String path) throws SopsPathException {
-        return TreePath.parse(path).get(first());
+    public Node extract(String path) throws SopsException {
+        return TreePath.parse(path).get(resolvedFirst());
     }
 
     @Override

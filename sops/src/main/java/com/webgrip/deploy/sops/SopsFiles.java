@@ -238,7 +238,9 @@ public final class SopsFiles {
     public Map<String, String> environment(Path file, Format format) throws IOException {
         SopsDocument document = decryptor().decrypt(file, format);
         Map<String, String> env = new LinkedHashMap<>();
-        for (Node.Entry e : document.first().entries()) {
+        List<Node.Mapping> documents = document.resolved();
+        Node.Mapping first = documents.isEmpty() ? Node.Mapping.EMPTY : documents.get(0);
+        for (Node.Entry e : first.entries()) {
             Node v = e.value();
             if (v instanceof Node.Mapping || v instanceof Node.Sequence) {
                 continue;

@@ -1,7 +1,9 @@
 package com.webgrip.deploy.sops;
 
+import com.webgrip.deploy.sops.tree.Anchors;
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,6 +23,14 @@ import java.util.Locale;
  * that applies the rule and lists the values to decrypt, the decryption of that list
  * ({@link LeafDecryption}), and a walk that rebuilds the tree in document order, feeds the MAC and
  * reports the first failure in document order, as a single pass would.
+ *
+ * <p>Keep-anchors trees: the leaves under an anchor are walked once, at the anchor's path; an alias
+ * is not encrypted, and the MAC takes it in document order as the bytes {@code NUL '*' path NUL name
+ * NUL} (path as the AAD of a value at the alias), so that a re-pointed, moved, added or dropped
+ * alias fails the MAC. Files without aliases get exactly sops's MAC. Encryption checks every alias against its anchor
+ * ({@link AnchorGuard}): a value the rule leaves in clear at the anchor but would encrypt at the
+ * alias is refused. A merge key's aliases are checked where their entries are merged (the mapping
+ * that holds the {@code <<}), as if every merged key were visible there.
  */
 final class TreeCrypter {
     /** SHA-256("sops"): what sops feeds the MAC first when {@code mac_only_encrypted} is set. */
@@ -33,6 +43,8 @@ final class TreeCrypter {
     private final MessageDigest mac;
     /** Whether a walk builds the new tree; the decryption's first walk only looks. */
     private boolean build = true;
+    /** Encryption only: the anchors met, to check aliases against them; null when decrypting. */
+    private AnchorGuard guard;
 
     /** The walked documents and the MAC over their values. */
     record Result(List<Node.Mapping> documents, String mac) {}
@@ -75,6 +87,7 @@ final class TreeCrypter {
     static Result encrypt(List<Node.Mapping> documents, ValueCipher cipher, Metadata metadata, String source)
             throws SopsException {
         TreeCrypter crypter = new TreeCrypter(metadata, source);
+        crypter.guard = new AnchorGuard(source);
         return crypter.result(crypter.walk(
                 documents,
                 (leaf, prefix, key, path, stack) -> crypter.encryptLeaf(leaf, aad(prefix, key), path, stack, cipher)));
@@ -148,6 +161,7 @@ final class TreeCrypter {
             throws SopsException {
         boolean isComment = in instanceof Comment;
         boolean encrypted = rule.shouldEncrypt(path, stack, isComment);
+        guard.leaf(encrypted, aad);
         hash(in, encrypted);
         if (!encrypted) {
             return in;
@@ -170,6 +184,26 @@ final class TreeCrypter {
         }
     }
 
+    /** Feeds an alias to the MAC (see the class comment); only walks that build do, once per alias. */
+    private void hashAlias(String aad, Node.Alias alias) {
+        mac.update((byte) 0);
+        mac.update((byte) '*');
+        mac.update(aad.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(alias.anchor().getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+    }
+
+    /** A merge key's aliases, hashed as the decryption walk meets them (value, or items, of {@code <<}). */
+    private void hashMerge(Node.Entry entry, String prefix) {
+        List<Node> sources = entry.value() instanceof Node.Sequence s ? s.items() : List.of(entry.value());
+        for (Node source : sources) {
+            if (source instanceof Node.Alias alias) {
+                hashAlias(aad(prefix, Anchors.MERGE_KEY), alias);
+            }
+        }
+    }
+
     private Result result(List<Node.Mapping> documents) {
         return new Result(documents, HexFormat.of().withUpperCase().formatHex(mac.digest()));
     }
@@ -178,6 +212,9 @@ final class TreeCrypter {
     private List<Node.Mapping> walk(List<Node.Mapping> documents, LeafVisitor visitor) throws SopsException {
         List<Node.Mapping> out = new ArrayList<>(documents.size());
         for (Node.Mapping document : documents) {
+            if (guard != null) {
+                guard.startDocument();
+            }
             out.add(mapping(document, "", new ArrayList<>(), new ArrayList<>(), visitor));
         }
         return build ? out : null;
@@ -205,6 +242,17 @@ final class TreeCrypter {
                 continue;
             }
             Node.Entry entry = (Node.Entry) item;
+            if (guard != null && Anchors.isMerge(entry)) {
+                checkMerge(entry, prefix, path, stack);
+                if (build) {
+                    hashMerge(entry, prefix);
+                }
+                if (build) {
+                    items.add(entry);
+                }
+                current.clear();
+                continue;
+            }
             boolean valueIsComment = entry.value() instanceof Comment;
             if (valueIsComment) {
                 current.add(((Comment) entry.value()).text());
@@ -249,6 +297,26 @@ final class TreeCrypter {
     private Node value(
             Node value, String prefix, String key, List<String> path, List<List<String>> stack, LeafVisitor visitor)
             throws SopsException {
+        if (value instanceof Node.Anchored a) {
+            boolean record = guard != null && !guard.replaying();
+            if (record) {
+                guard.openAnchor();
+            }
+            Node inner = value(a.node(), prefix, key, path, stack, visitor);
+            if (record) {
+                guard.closeAnchor(a.anchor(), a.node());
+            }
+            return build ? new Node.Anchored(a.anchor(), inner) : null;
+        }
+        if (value instanceof Node.Alias alias) {
+            if (guard != null) {
+                checkAlias(alias, prefix, key, path, stack, false);
+            }
+            if (build) {
+                hashAlias(aad(prefix, key), alias);
+            }
+            return value;
+        }
         if (value instanceof Node.Mapping m) {
             return mapping(m, key == null ? prefix : prefix + key + ":", path, stack, visitor);
         }
@@ -259,6 +327,48 @@ final class TreeCrypter {
             return value;
         }
         return visitor.leaf(value, prefix, key, path, stack);
+    }
+
+    private void checkMerge(Node.Entry entry, String prefix, List<String> path, List<List<String>> stack)
+            throws SopsException {
+        List<Node> sources = entry.value() instanceof Node.Sequence s ? s.items() : List.of(entry.value());
+        for (Node source : sources) {
+            if (source instanceof Node.Alias alias) {
+                checkAlias(alias, prefix, null, path, stack, true);
+            }
+        }
+    }
+
+    /**
+     * Walks the anchor's plaintext again at the alias (for a merge: in the mapping that holds the
+     * merge key) and compares the rule's decisions there with those at the anchor.
+     */
+    private void checkAlias(
+            Node.Alias alias, String prefix, String key, List<String> path, List<List<String>> stack, boolean merged)
+            throws SopsException {
+        String where = ValueCipher.display(merged ? aad(prefix, Anchors.MERGE_KEY) : aad(prefix, key));
+        AnchorGuard.Anchor anchor = guard.anchor(alias, where);
+        if (merged && !(anchor.value() instanceof Node.Mapping)) {
+            throw new SopsFormatException(source + ": the merge key at " + where + " names *" + alias.anchor()
+                    + ", which is not a mapping; a merge key takes aliases of mappings");
+        }
+        AnchorGuard.Replay replay = guard.replay(alias, anchor);
+        boolean building = build;
+        build = false;
+        try {
+            LeafVisitor check = (leaf, p, k, leafPath, leafStack) -> {
+                replay.leaf(rule.shouldEncrypt(leafPath, leafStack, leaf instanceof Comment), aad(p, k));
+                return null;
+            };
+            if (merged) {
+                mapping((Node.Mapping) anchor.value(), prefix, path, stack, check);
+            } else {
+                value(anchor.value(), prefix, key, path, stack, check);
+            }
+        } finally {
+            build = building;
+            replay.done();
+        }
     }
 
     private static String kind(Node node) {

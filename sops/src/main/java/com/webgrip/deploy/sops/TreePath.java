@@ -62,6 +62,7 @@ final class TreePath {
     Node get(Node root) throws SopsPathException {
         Node current = root;
         for (Object step : steps) {
+            current = throughAnchor(current);
             if (step instanceof String key && current instanceof Node.Mapping m) {
                 Node next = m.get(key).orElse(null);
                 if (next == null) {
@@ -91,9 +92,17 @@ final class TreePath {
     }
 
     private Node set(Node current, int depth, Node value) throws SopsPathException {
+        if (current instanceof Node.Anchored a) {
+            // a new value under an anchor keeps the anchor, so that its aliases see the new value
+            Node inner = set(a.node(), depth, value);
+            return inner instanceof Node.Anchored || inner instanceof Node.Alias || inner instanceof Comment
+                    ? inner
+                    : new Node.Anchored(a.anchor(), inner);
+        }
         if (depth == steps.size()) {
             return value;
         }
+        throughAnchor(current);
         Object step = steps.get(depth);
         if (step instanceof String key) {
             Node.Mapping m = current instanceof Node.Mapping mm ? mm : Node.Mapping.EMPTY;
@@ -118,6 +127,9 @@ final class TreePath {
     }
 
     private Node unset(Node current, int depth) {
+        if (current instanceof Node.Anchored a) {
+            return new Node.Anchored(a.anchor(), unset(a.node(), depth));
+        }
         Object step = steps.get(depth);
         boolean last = depth == steps.size() - 1;
         if (step instanceof String key) {
@@ -132,6 +144,21 @@ final class TreePath {
             items.set(position, unset(items.get(position), depth + 1));
         }
         return new Node.Sequence(items);
+    }
+
+    /**
+     * The value under an anchor; a typed error for an alias, since a change there would be a change
+     * of its anchor's value, seen at every alias.
+     */
+    private Node throughAnchor(Node node) throws SopsPathException {
+        if (node instanceof Node.Anchored a) {
+            return a.node();
+        }
+        if (node instanceof Node.Alias alias) {
+            throw new SopsPathException("tree path " + text + " goes through the alias *" + alias.anchor()
+                    + "; use the path of its anchor &" + alias.anchor() + " instead");
+        }
+        return node;
     }
 
     private static int positionOf(List<Node> items, int index) {

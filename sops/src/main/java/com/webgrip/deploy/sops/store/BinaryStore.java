@@ -46,7 +46,8 @@ final class BinaryStore implements Store {
     }
 
     @Override
-    public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
+    public byte[] emitPlain(List<Node.Mapping> plain) throws SopsFormatException {
+        List<Node.Mapping> documents = Stores.resolved(plain, options);
         Node data = documents.isEmpty() ? null : documents.get(0).get("data").orElse(null);
         if (data instanceof Node.Str s) {
             return s.value().getBytes(StandardCharsets.UTF_8);

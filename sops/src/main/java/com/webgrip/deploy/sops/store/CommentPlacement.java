@@ -58,8 +58,21 @@ final class CommentPlacement {
                     if (deeper.isEmpty()
                             && item instanceof MappingNode m
                             && !m.getValue().isEmpty()) {
-                        // SnakeYAML gives the comments before "- key: ..." to that first key
+                        // SnakeYAML gives the comments before "- key: ..." to that first key; one on
+                        // the dash's own line ("-   # c" then the key below) is the key's, as in go-yaml
                         deeper = takeDeeper(m.getValue().get(0).getKeyNode().getBlockComments(), column(item) - 2);
+                        for (int c = 0; c < deeper.size(); c++) {
+                            if (onDashLine(deeper.get(c))) {
+                                List<CommentLine> own = new ArrayList<>(deeper.subList(c, deeper.size()));
+                                deeper.subList(c, deeper.size()).clear();
+                                m.getValue()
+                                        .get(0)
+                                        .getKeyNode()
+                                        .getBlockComments()
+                                        .addAll(0, own);
+                                break;
+                            }
+                        }
                     }
                     if (!deeper.isEmpty()) {
                         pushInto(items.get(i - 1), deeper, depth);
@@ -68,6 +81,27 @@ final class CommentPlacement {
                 relocate(item, depth + 1, visited);
             }
         }
+    }
+
+    /** Whether a comment follows a sequence's dash on its line ({@code "  -   # c"}). */
+    private static boolean onDashLine(CommentLine comment) {
+        org.yaml.snakeyaml.error.Mark mark = comment.getStartMark();
+        if (mark == null || mark.getBuffer() == null) {
+            return false;
+        }
+        int[] buffer = mark.getBuffer();
+        int i = mark.getPointer() - 1;
+        while (i >= 0 && buffer[i] == ' ') {
+            i--;
+        }
+        if (i < 0 || buffer[i] != '-') {
+            return false;
+        }
+        i--;
+        while (i >= 0 && buffer[i] == ' ') {
+            i--;
+        }
+        return i < 0 || buffer[i] == '\n' || buffer[i] == '\r';
     }
 
     /** Removes and returns the leading comment lines indented deeper than {@code column}. */

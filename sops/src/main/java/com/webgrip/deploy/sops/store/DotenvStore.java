@@ -56,7 +56,8 @@ final class DotenvStore implements Store {
     }
 
     @Override
-    public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
+    public byte[] emitPlain(List<Node.Mapping> plain) throws SopsFormatException {
+        List<Node.Mapping> documents = Stores.resolved(plain, options);
         if (documents.size() != 1) {
             throw new SopsFormatException("dotenv holds exactly one document; found " + documents.size());
         }
@@ -80,7 +81,8 @@ final class DotenvStore implements Store {
     }
 
     @Override
-    public byte[] emitValue(Node value) throws SopsFormatException {
+    public byte[] emitValue(Node plain) throws SopsFormatException {
+        Node value = Stores.resolved(plain, options);
         if (value instanceof Node.Mapping m) {
             return emitPlain(List.of(m));
         }

@@ -129,7 +129,8 @@ final class IniStore implements Store {
     }
 
     @Override
-    public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
+    public byte[] emitPlain(List<Node.Mapping> plain) throws SopsFormatException {
+        List<Node.Mapping> documents = Stores.resolved(plain, options);
         StringBuilder out = new StringBuilder();
         for (Node.Mapping document : documents) {
             for (Node.Entry section : document.entries()) {
@@ -223,7 +224,8 @@ final class IniStore implements Store {
     }
 
     @Override
-    public byte[] emitValue(Node value) throws SopsFormatException {
+    public byte[] emitValue(Node plain) throws SopsFormatException {
+        Node value = Stores.resolved(plain, options);
         if (value instanceof Node.Mapping m) {
             return emitPlain(List.of(m));
         }

@@ -122,7 +122,8 @@ final class JsonStore implements Store {
     }
 
     @Override
-    public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
+    public byte[] emitPlain(List<Node.Mapping> plain) throws SopsFormatException {
+        List<Node.Mapping> documents = Stores.resolved(plain, options);
         if (documents.size() != 1) {
             throw new SopsFormatException("JSON holds exactly one document; found " + documents.size());
         }
@@ -130,7 +131,8 @@ final class JsonStore implements Store {
     }
 
     @Override
-    public byte[] emitValue(Node value) throws SopsFormatException {
+    public byte[] emitValue(Node plain) throws SopsFormatException {
+        Node value = Stores.resolved(plain, options);
         StringBuilder out = new StringBuilder(1024);
         write(out, value, 1);
         out.append('\n');

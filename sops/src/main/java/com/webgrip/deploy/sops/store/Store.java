@@ -34,6 +34,14 @@ public interface Store {
     }
 
     /**
+     * Whether this store writes anchors and aliases as such (YAML in keep-anchors mode); every other
+     * store resolves them when it writes (see {@link StoreOptions#withKeepAnchors}).
+     */
+    default boolean keepsAnchors() {
+        return false;
+    }
+
+    /**
      * Parses a plaintext file into its documents (one for every format but YAML).
      *
      * @param source the file name for messages

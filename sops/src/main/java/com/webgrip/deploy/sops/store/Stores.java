@@ -1,5 +1,10 @@
 package com.webgrip.deploy.sops.store;
 
+import com.webgrip.deploy.sops.SopsFormatException;
+import com.webgrip.deploy.sops.tree.Anchors;
+import com.webgrip.deploy.sops.tree.Node;
+import java.util.List;
+
 /** The store of each format. */
 public final class Stores {
     private Stores() {}
@@ -14,5 +19,23 @@ public final class Stores {
             case BINARY -> new BinaryStore(options);
             case TOML -> new TomlStore(options);
         };
+    }
+
+    /** The documents with their aliases resolved (keep-anchors trees reaching a store that cannot keep them). */
+    static List<Node.Mapping> resolved(List<Node.Mapping> documents, StoreOptions options) throws SopsFormatException {
+        try {
+            return Anchors.resolve(documents, options.maxNodes());
+        } catch (IllegalArgumentException e) {
+            throw new SopsFormatException("cannot resolve the YAML aliases: " + e.getMessage());
+        }
+    }
+
+    /** One value with the aliases inside it resolved. */
+    static Node resolved(Node value, StoreOptions options) throws SopsFormatException {
+        if (!Anchors.present(value)) {
+            return value;
+        }
+        Node.Mapping wrapper = new Node.Mapping(List.of(new Node.Entry("value", value)));
+        return resolved(List.of(wrapper), options).get(0).get("value").orElseThrow();
     }
 }

@@ -98,7 +98,8 @@ final class TomlStore implements Store {
     }
 
     @Override
-    public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
+    public byte[] emitPlain(List<Node.Mapping> plain) throws SopsFormatException {
+        List<Node.Mapping> documents = Stores.resolved(plain, options);
         if (documents.size() != 1) {
             throw new SopsFormatException("TOML holds exactly one document; found " + documents.size());
         }
@@ -106,7 +107,8 @@ final class TomlStore implements Store {
     }
 
     @Override
-    public byte[] emitValue(Node value) throws SopsFormatException {
+    public byte[] emitValue(Node plain) throws SopsFormatException {
+        Node value = Stores.resolved(plain, options);
         refuseLongIntegers(value);
         try {
             return mapper.writeValueAsBytes(TreeConversions.toJsonValue(value));

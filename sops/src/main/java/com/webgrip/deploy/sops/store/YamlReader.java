@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.comments.CommentType;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -25,6 +27,8 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -33,6 +37,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * comments kept as items, scalars typed by the YAML 1.2 core schema, anchors and aliases expanded,
  * duplicate keys refused. SnakeYAML composes the nodes; the limits of {@link StoreOptions} bound
  * aliases, nesting, input size and the expanded size.
+ *
+ * <p>In keep-anchors mode ({@link StoreOptions#keepAnchors()}) an anchored value becomes a {@link
+ * Node.Anchored} and every later use of it a {@link Node.Alias}; the expanded size is still counted
+ * against the limit. Anchors on map keys and on a document's root are not kept (the key is read as
+ * its text).
  */
 final class YamlReader {
     private final StoreOptions options;
@@ -67,7 +76,7 @@ final class YamlReader {
         String text = new String(content, StandardCharsets.UTF_8);
         List<Node.Mapping> documents = new ArrayList<>();
         try (Reader reader = new StringReader(text)) {
-            if (fastPath && YamlEventReader.applies(content)) {
+            if (fastPath && !options.keepAnchors() && YamlEventReader.applies(content)) {
                 // the same options as the full path: SnakeYAML scans some input differently
                 // with comment processing off (a plain scalar at column 0 spanning lines)
                 List<Node.Mapping> fast = new YamlEventReader(options, source).read(text, loader);
@@ -75,9 +84,19 @@ final class YamlReader {
                     return fast;
                 }
             }
-            for (org.yaml.snakeyaml.nodes.Node document : yaml.composeAll(reader)) {
-                CommentPlacement.relocate(document);
-                documents.add(new DocumentConverter(source, documents.size() + 1).document(document));
+            if (options.keepAnchors()) {
+                AliasPlaceholders aliases = new AliasPlaceholders(new ParserImpl(new StreamReader(reader), loader));
+                Composer composer = new Composer(aliases, new PlainStringResolver(), loader);
+                while (composer.checkNode()) {
+                    org.yaml.snakeyaml.nodes.Node document = composer.getNode();
+                    CommentPlacement.relocate(document);
+                    documents.add(new DocumentConverter(source, documents.size() + 1, aliases).document(document));
+                }
+            } else {
+                for (org.yaml.snakeyaml.nodes.Node document : yaml.composeAll(reader)) {
+                    CommentPlacement.relocate(document);
+                    documents.add(new DocumentConverter(source, documents.size() + 1, null).document(document));
+                }
             }
         } catch (SopsFormatException e) {
             throw e;
@@ -115,11 +134,20 @@ final class YamlReader {
         private final String source;
         private final int documentNumber;
         private final Map<org.yaml.snakeyaml.nodes.Node, Boolean> inProgress = new IdentityHashMap<>();
-        private int nodes;
+        /** Keep-anchors mode only: tells the aliases; null when aliases are expanded. */
+        private final AliasPlaceholders aliases;
+        /** Keep-anchors mode: the nodes each anchor expands to, by name (the last definition). */
+        private final Map<String, Long> anchorSizes = new HashMap<>();
+        /** Keep-anchors mode: the text of each anchored string, for aliases used as keys. */
+        private final Map<String, String> anchorTexts = new HashMap<>();
 
-        DocumentConverter(String source, int documentNumber) {
+        private final Set<String> openAnchors = new HashSet<>();
+        private long nodes;
+
+        DocumentConverter(String source, int documentNumber, AliasPlaceholders aliases) {
             this.source = source;
             this.documentNumber = documentNumber;
+            this.aliases = aliases;
         }
 
         Node.Mapping document(org.yaml.snakeyaml.nodes.Node root) throws SopsFormatException {
@@ -133,7 +161,10 @@ final class YamlReader {
                 throw new SopsFormatException(where(root) + ": a YAML document must be a mapping; found a "
                         + (root instanceof SequenceNode ? "sequence" : "scalar"));
             }
-            addComments(items, root.getEndComments(), false);
+            if (!(root instanceof MappingNode)) {
+                // a mapping's end comments are its own, added by addMapping: only once
+                addComments(items, root.getEndComments(), false);
+            }
             return new Node.Mapping(items);
         }
 
@@ -146,8 +177,10 @@ final class YamlReader {
                 addComments(items, keyNode.getBlockComments(), false);
                 addComments(items, keyNode.getInLineComments(), false);
                 boolean scalarValue = valueNode instanceof ScalarNode;
+                List<CommentLine> below = List.of();
                 if (scalarValue) {
                     addComments(items, valueNode.getBlockComments(), false);
+                    below = linesBelow(valueNode);
                     addComments(items, valueNode.getInLineComments(), true);
                 }
                 String key = key(keyNode);
@@ -155,6 +188,7 @@ final class YamlReader {
                     throw new SopsFormatException(where(keyNode) + ": duplicate key \"" + key + "\"");
                 }
                 items.add(new Node.Entry(key, value(valueNode, depth + 1, scalarValue)));
+                addComments(items, below, false);
                 if (scalarValue) {
                     addComments(items, valueNode.getEndComments(), false);
                 }
@@ -164,9 +198,57 @@ final class YamlReader {
             leave(mapping);
         }
 
+        /** Whether a node stands for an alias (keep-anchors mode only). */
+        private boolean isAlias(org.yaml.snakeyaml.nodes.Node node) {
+            return aliases != null && node instanceof ScalarNode scalar && aliases.isAlias(scalar);
+        }
+
         private Node value(org.yaml.snakeyaml.nodes.Node node, int depth, boolean commentsHandled)
                 throws SopsFormatException {
-            count(node);
+            if (isAlias(node)) {
+                String anchor = aliasTarget((ScalarNode) node);
+                count(node, anchorSizes.get(anchor));
+                return new Node.Alias(anchor);
+            }
+            if (aliases == null || node.getAnchor() == null) {
+                return expanded(node, depth, commentsHandled);
+            }
+            String anchor = node.getAnchor();
+            openAnchors.add(anchor);
+            long before = nodes;
+            Node value = expanded(node, depth, commentsHandled);
+            openAnchors.remove(anchor);
+            anchorSizes.put(anchor, nodes - before);
+            if (value instanceof Node.Str text) {
+                anchorTexts.put(anchor, text.value());
+            } else {
+                anchorTexts.remove(anchor);
+            }
+            try {
+                return new Node.Anchored(anchor, value);
+            } catch (IllegalArgumentException e) {
+                throw new SopsFormatException(where(node) + ": " + e.getMessage());
+            }
+        }
+
+        /** The anchor an alias names, checked: defined before it, and not around it. */
+        private String aliasTarget(ScalarNode alias) throws SopsFormatException {
+            String anchor = alias.getValue();
+            // the scanner reads an alias's name as an anchor's: every alias named here has had its anchor's check
+            if (openAnchors.contains(anchor)) {
+                throw new SopsFormatException(
+                        where(alias) + ": a recursive alias (*" + anchor + " inside the collection it names)");
+            }
+            if (!anchorSizes.containsKey(anchor)) {
+                throw new SopsFormatException(
+                        where(alias) + ": found undefined alias *" + anchor + " (no anchor &" + anchor + " before it)");
+            }
+            return anchor;
+        }
+
+        private Node expanded(org.yaml.snakeyaml.nodes.Node node, int depth, boolean commentsHandled)
+                throws SopsFormatException {
+            count(node, 1);
             if (node instanceof ScalarNode scalar) {
                 return scalar(scalar);
             }
@@ -192,10 +274,13 @@ final class YamlReader {
             for (org.yaml.snakeyaml.nodes.Node item : sequence.getValue()) {
                 addComments(items, item.getBlockComments(), false);
                 boolean scalar = item instanceof ScalarNode;
+                List<CommentLine> below = List.of();
                 if (scalar) {
+                    below = linesBelow(item);
                     addComments(items, item.getInLineComments(), true);
                 }
                 items.add(value(item, depth + 1, true));
+                addComments(items, below, false);
                 if (scalar) {
                     addComments(items, item.getEndComments(), false);
                 }
@@ -218,17 +303,30 @@ final class YamlReader {
             inProgress.remove(node);
         }
 
-        private void count(org.yaml.snakeyaml.nodes.Node node) throws SopsFormatException {
-            if (++nodes > options.maxNodes()) {
+        private void count(org.yaml.snakeyaml.nodes.Node node, long added) throws SopsFormatException {
+            nodes += added;
+            if (nodes > options.maxNodes()) {
                 throw new SopsFormatException(where(node) + ": the document expands to more than " + options.maxNodes()
                         + " nodes (an alias bomb?)");
             }
         }
 
         private String key(org.yaml.snakeyaml.nodes.Node keyNode) throws SopsFormatException {
+            if (isAlias(keyNode)) {
+                String text = anchorTexts.get(aliasTarget((ScalarNode) keyNode));
+                if (text == null) {
+                    throw new SopsFormatException(where(keyNode) + ": the alias *" + ((ScalarNode) keyNode).getValue()
+                            + " used as a key names a value that is not a string");
+                }
+                return text;
+            }
             if (keyNode instanceof ScalarNode scalar) {
                 Node key = scalar(scalar);
                 if (key instanceof Node.Str s) {
+                    if (aliases != null && scalar.getAnchor() != null) {
+                        anchorTexts.put(scalar.getAnchor(), s.value());
+                        anchorSizes.put(scalar.getAnchor(), 1L);
+                    }
                     return s.value();
                 }
                 throw new SopsFormatException(where(keyNode) + ": map key \"" + scalar.getValue()
@@ -239,6 +337,27 @@ final class YamlReader {
 
         private Node scalar(ScalarNode scalar) throws SopsFormatException {
             return YamlScalars.tagged(scalar.getTag(), scalar.getValue(), scalar.isPlain(), () -> where(scalar));
+        }
+
+        /**
+         * Removes from a scalar's line comments those on lines below it, and returns them: after an
+         * anchored scalar, SnakeYAML collects the comment lines that follow as its line comments.
+         */
+        private List<CommentLine> linesBelow(org.yaml.snakeyaml.nodes.Node scalar) {
+            List<CommentLine> inline = scalar.getInLineComments();
+            Mark end = scalar.getEndMark();
+            if (inline == null || inline.isEmpty() || end == null) {
+                return List.of();
+            }
+            List<CommentLine> below = new ArrayList<>();
+            List<CommentLine> same = new ArrayList<>();
+            for (CommentLine line : inline) {
+                boolean lower =
+                        line.getStartMark() != null && line.getStartMark().getLine() > end.getLine();
+                (lower ? below : same).add(line);
+            }
+            scalar.setInLineComments(same);
+            return below;
         }
 
         private void addComments(List<? super Comment> items, List<CommentLine> comments, boolean inline) {

@@ -1,5 +1,6 @@
 package com.webgrip.deploy.sops.store;
 
+import com.webgrip.deploy.sops.tree.Anchors;
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
 import com.webgrip.deploy.sops.tree.ScalarFormats;
@@ -15,6 +16,9 @@ import java.util.List;
  * {@code ---} between documents. Comments are placed as sops places them: comments before an item
  * become its head comment, inline comments the value's line comment, trailing ones the last item's
  * foot comment.
+ *
+ * <p>Anchors and aliases (keep-anchors trees) are written as {@code &name} before the value and
+ * {@code *name} in its place; a merge key as a plain {@code <<}.
  */
 final class YamlWriter {
     private final int indent;
@@ -95,7 +99,11 @@ final class YamlWriter {
                 }
             }
             first = false;
-            key(item.key);
+            if (Anchors.isMerge(new Node.Entry(item.key, item.value))) {
+                out.append(Anchors.MERGE_KEY);
+            } else {
+                key(item.key);
+            }
             out.append(':');
             value(item.value, level, item.line);
         }
@@ -105,7 +113,17 @@ final class YamlWriter {
     }
 
     private void value(Node value, int level, List<Comment> line) {
-        if (value instanceof Node.Mapping m && !m.entries().isEmpty()) {
+        if (value instanceof Node.Anchored a) {
+            out.append(" &").append(a.anchor());
+            if (isBlockCollection(a.node())) {
+                value(a.node(), level, line);
+            } else {
+                out.append(' ');
+                scalarAfterIndicator(a.node(), aligned(level));
+                lineComments(line);
+                out.append('\n');
+            }
+        } else if (value instanceof Node.Mapping m && !m.entries().isEmpty()) {
             lineComments(line);
             out.append('\n');
             mapping(m, aligned(level), false);
@@ -139,7 +157,15 @@ final class YamlWriter {
             }
             first = false;
             out.append('-');
-            if (item instanceof Node.Mapping m && !m.entries().isEmpty()) {
+            if (item instanceof Node.Anchored a && isBlockCollection(a.node())) {
+                // "- &a key: v" would anchor the key, so the collection starts on the next line
+                out.append(" &").append(a.anchor()).append('\n');
+                if (a.node() instanceof Node.Mapping m) {
+                    mapping(m, level + 2, false);
+                } else {
+                    sequence((Node.Sequence) a.node(), level + 2, false);
+                }
+            } else if (item instanceof Node.Mapping m && !m.entries().isEmpty()) {
                 out.append(' ');
                 mapping(m, level + 2, true);
             } else if (item instanceof Node.Sequence s && hasNonComment(s)) {
@@ -157,6 +183,12 @@ final class YamlWriter {
         for (Comment c : pendingHead) {
             comment(level, c);
         }
+    }
+
+    /** A mapping or sequence written in block style (empty ones are written as {} or []). */
+    private static boolean isBlockCollection(Node node) {
+        return (node instanceof Node.Mapping m && !m.entries().isEmpty())
+                || (node instanceof Node.Sequence s && hasNonComment(s));
     }
 
     private static boolean hasNonComment(Node.Sequence s) {
@@ -188,7 +220,12 @@ final class YamlWriter {
 
     /** A scalar (or empty collection) written after {@code ": "} or {@code "- "}. */
     private void scalarAfterIndicator(Node value, int blockIndent) {
-        if (value instanceof Node.Str s) {
+        if (value instanceof Node.Anchored a) {
+            out.append('&').append(a.anchor()).append(' ');
+            scalarAfterIndicator(a.node(), blockIndent);
+        } else if (value instanceof Node.Alias a) {
+            out.append('*').append(a.anchor());
+        } else if (value instanceof Node.Str s) {
             string(s.value(), blockIndent, false);
         } else if (value instanceof Node.Int i) {
             out.append(i.value());

@@ -24,7 +24,9 @@ public sealed interface Node
                 Node.Null,
                 Comment,
                 Node.Mapping,
-                Node.Sequence {
+                Node.Sequence,
+                Node.Anchored,
+                Node.Alias {
 
     /** A text value ({@code type:str}). */
     record Str(String value) implements Node {
@@ -178,6 +180,31 @@ public sealed interface Node
     record Sequence(List<Node> items) implements Node {
         public Sequence {
             items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A value defined with a YAML anchor ({@code &name value}); only the YAML store's keep-anchors
+     * mode produces it (see {@link Anchors}). The value is a mapping, a sequence or a scalar.
+     */
+    record Anchored(String anchor, Node node) implements Node {
+        public Anchored {
+            Anchors.checkName(anchor);
+            Objects.requireNonNull(node, "node");
+            if (node instanceof Anchored || node instanceof Alias || node instanceof Comment) {
+                throw new IllegalArgumentException("an anchor holds a mapping, a sequence or a scalar; found a "
+                        + node.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * A YAML alias ({@code *name}): the value of the last anchor of that name before it in the
+     * document. Only the YAML store's keep-anchors mode produces it (see {@link Anchors}).
+     */
+    record Alias(String anchor) implements Node {
+        public Alias {
+            Anchors.checkName(anchor);
         }
     }
 

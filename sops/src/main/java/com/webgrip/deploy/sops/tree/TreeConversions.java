@@ -19,24 +19,41 @@ import java.util.Map;
  * Conversions between the document tree and plain values: {@code Map<String,Object>} (in
  * document order), {@code List<Object>}, {@code String}, {@code Long}, {@code Double},
  * {@code Boolean}, {@code OffsetDateTime}, {@code byte[]} and {@code null}; and Jackson
- * {@link JsonNode}s. Comments are dropped on the way out.
+ * {@link JsonNode}s. Comments are dropped on the way out; anchors and aliases (keep-anchors mode)
+ * are resolved on the way out, merge keys applied (see {@link Anchors}).
  */
 public final class TreeConversions {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private TreeConversions() {}
 
-    /** The mapping as an unmodifiable map in document order, without comments. */
+    /**
+     * The mapping as an unmodifiable map in document order, without comments, its aliases resolved.
+     *
+     * @throws IllegalArgumentException if an alias cannot be resolved (see {@link Anchors#resolve})
+     */
     public static Map<String, Object> toJava(Node.Mapping mapping) {
+        return javaMapping(Anchors.resolve(mapping, Anchors.DEFAULT_MAX_NODES));
+    }
+
+    private static Map<String, Object> javaMapping(Node.Mapping mapping) {
         Map<String, Object> result = new LinkedHashMap<>();
         for (Node.Entry entry : mapping.entries()) {
-            result.put(entry.key(), toJavaValue(entry.value()));
+            result.put(entry.key(), javaValue(entry.value()));
         }
         return Collections.unmodifiableMap(result);
     }
 
-    /** One node as a plain value (see the class comment); a comment gives its text. */
+    /**
+     * One node as a plain value (see the class comment); a comment gives its text.
+     *
+     * @throws IllegalArgumentException for an alias, which only its document can resolve
+     */
     public static Object toJavaValue(Node node) {
+        return javaValue(Anchors.present(node) ? standalone(node) : node);
+    }
+
+    private static Object javaValue(Node node) {
         if (node instanceof Node.Str s) {
             return s.value();
         } else if (node instanceof Node.Int i) {
@@ -52,12 +69,12 @@ public final class TreeConversions {
         } else if (node instanceof Comment c) {
             return c.text();
         } else if (node instanceof Node.Mapping m) {
-            return toJava(m);
+            return javaMapping(m);
         } else if (node instanceof Node.Sequence s) {
             List<Object> list = new ArrayList<>(s.items().size());
             for (Node item : s.items()) {
                 if (!(item instanceof Comment)) {
-                    list.add(toJavaValue(item));
+                    list.add(javaValue(item));
                 }
             }
             return Collections.unmodifiableList(list);
@@ -125,17 +142,34 @@ public final class TreeConversions {
                 + "; expected a Map, List, String, Number, Boolean, OffsetDateTime, byte[] or null");
     }
 
-    /** The mapping as a Jackson object node, in document order, without comments. */
+    /**
+     * The mapping as a Jackson object node, in document order, without comments, its aliases
+     * resolved.
+     *
+     * @throws IllegalArgumentException if an alias cannot be resolved (see {@link Anchors#resolve})
+     */
     public static ObjectNode toJson(Node.Mapping mapping) {
+        return jsonMapping(Anchors.resolve(mapping, Anchors.DEFAULT_MAX_NODES));
+    }
+
+    private static ObjectNode jsonMapping(Node.Mapping mapping) {
         ObjectNode object = JSON.objectNode();
         for (Node.Entry entry : mapping.entries()) {
-            object.set(entry.key(), toJsonValue(entry.value()));
+            object.set(entry.key(), jsonValue(entry.value()));
         }
         return object;
     }
 
-    /** One node as a Jackson node; a time becomes its RFC 3339 text, bytes a binary node. */
+    /**
+     * One node as a Jackson node; a time becomes its RFC 3339 text, bytes a binary node.
+     *
+     * @throws IllegalArgumentException for an alias, which only its document can resolve
+     */
     public static JsonNode toJsonValue(Node node) {
+        return jsonValue(Anchors.present(node) ? standalone(node) : node);
+    }
+
+    private static JsonNode jsonValue(Node node) {
         if (node instanceof Node.Str s) {
             return JSON.textNode(s.value());
         } else if (node instanceof Node.Int i) {
@@ -151,17 +185,24 @@ public final class TreeConversions {
         } else if (node instanceof Comment c) {
             return JSON.textNode(c.text());
         } else if (node instanceof Node.Mapping m) {
-            return toJson(m);
+            return jsonMapping(m);
         } else if (node instanceof Node.Sequence s) {
             ArrayNode array = JSON.arrayNode();
             for (Node item : s.items()) {
                 if (!(item instanceof Comment)) {
-                    array.add(toJsonValue(item));
+                    array.add(jsonValue(item));
                 }
             }
             return array;
         }
         return JSON.nullNode();
+    }
+
+    /** A node outside its document resolved: an anchored value with its aliases inside it resolved. */
+    private static Node standalone(Node node) {
+        Node.Mapping wrapper =
+                Anchors.resolve(new Node.Mapping(List.of(new Node.Entry("value", node))), Anchors.DEFAULT_MAX_NODES);
+        return wrapper.get("value").orElseThrow();
     }
 
     /** A Jackson node as a tree node (integral numbers that fit 64 bits become int). */

@@ -45,6 +45,19 @@ class YamlReaderTest {
     }
 
     @Example
+    void readsACommentAtTheEndOfADocumentOnce() throws SopsFormatException {
+        byte[] content = "a: 1\nb: x\n# the end\n".getBytes(StandardCharsets.UTF_8);
+
+        Node.Mapping document = reader.read(content, "trailing.yaml").get(0);
+
+        assertThat(document.items())
+                .containsExactly(
+                        new Node.Entry("a", new Node.Int(1)),
+                        new Node.Entry("b", new Node.Str("x")),
+                        Comment.of(" the end"));
+    }
+
+    @Example
     void keepsACommentAtTheEndOfAMappingInAListInThatMapping() throws SopsFormatException {
         byte[] content =
                 "list:\n    - a: x\n      # end of the first item\n    - b: y\n".getBytes(StandardCharsets.UTF_8);
