@@ -83,11 +83,16 @@ public final class GoYamlWriter {
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!isPrintable(c) || c == 0x85 || c == '\uFEFF' || Character.isSurrogate(c)) {
+            if (!isPrintable(c) || c == 0x85 || c == '\uFEFF' || isLineSeparator(c) || Character.isSurrogate(c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** U+2028 and U+2029, which YAML 1.1 readers (libyaml, go-yaml, SnakeYAML) take as line breaks. */
+    private static boolean isLineSeparator(char c) {
+        return c == '\u2028' || c == '\u2029';
     }
 
     /** YAML's printable set, for one UTF-16 unit (surrogates are printable when they pair up). */
@@ -110,6 +115,9 @@ public final class GoYamlWriter {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
+                // line breaks to YAML readers (libyaml, SnakeYAML): raw, they would split the scalar
+                case '\u2028' -> out.append("\\L");
+                case '\u2029' -> out.append("\\P");
                 default -> {
                     if (!isPrintable(c) || c == 0x85 || c == '\uFEFF') {
                         out.append(String.format("\\u%04x", (int) c));

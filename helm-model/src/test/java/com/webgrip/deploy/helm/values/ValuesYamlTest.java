@@ -16,6 +16,9 @@ import net.jqwik.api.Provide;
 /** What we write as YAML or JSON, Helm's reading rules read back to the same tree. */
 class ValuesYamlTest {
     private static final String[] TRICKY = {
+        "\u2028",
+        "a\u2029b",
+        " \u2028 ",
         "yes",
         "on",
         "y",
