@@ -1,5 +1,6 @@
 package com.webgrip.deploy.core.run;
 
+import com.webgrip.deploy.core.deploy.DeployException;
 import com.webgrip.deploy.core.deploy.DeployRequest;
 import com.webgrip.deploy.core.deploy.Deployer;
 import com.webgrip.deploy.core.deploy.ReleaseRef;
@@ -20,13 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A cluster for executor tests on real threads: every deploy writes revision 1 at once, a rollback uninstalls, and
- * health is whatever the test's function answers. Runs take milliseconds with a 1 ms poll interval.
+ * A cluster for executor tests on real threads: every deploy writes revision 1 of a release at once (the history
+ * shows it until it is uninstalled), so a rollback uninstalls; health is whatever the test's function answers. Runs
+ * take milliseconds with a 1 ms poll interval.
  */
 final class RealTimeCluster implements Deployer, HealthCheck {
 
@@ -36,6 +39,9 @@ final class RealTimeCluster implements Deployer, HealthCheck {
     private static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final Function<HealthTarget, HealthReport> health;
+    private final Map<String, Release> releases = new ConcurrentHashMap<>();
+    /** When set, every uninstall fails with this message. */
+    volatile String uninstallFailure;
 
     RealTimeCluster(Function<HealthTarget, HealthReport> health) {
         this.health = health;
@@ -66,8 +72,9 @@ final class RealTimeCluster implements Deployer, HealthCheck {
 
     @Override
     public Release upgradeOrInstall(DeployRequest request) {
-        ReleaseInfo info = new ReleaseInfo(ReleaseStatus.DEPLOYED, EPOCH, EPOCH, Optional.empty(), "", "");
-        return new Release(
+        ReleaseInfo info =
+                new ReleaseInfo(ReleaseStatus.DEPLOYED, EPOCH, EPOCH, Optional.empty(), request.description(), "");
+        Release release = new Release(
                 request.release().name(),
                 request.release().namespace(),
                 1,
@@ -76,6 +83,8 @@ final class RealTimeCluster implements Deployer, HealthCheck {
                 Values.empty(),
                 Values.empty(),
                 "");
+        releases.put(release.name(), release);
+        return release;
     }
 
     @Override
@@ -85,11 +94,18 @@ final class RealTimeCluster implements Deployer, HealthCheck {
 
     @Override
     public List<Release> history(ReleaseRef release) {
-        return List.of();
+        Release latest = releases.get(release.name());
+        return latest == null ? List.of() : List.of(latest);
     }
 
     @Override
-    public void uninstall(ReleaseRef release, Duration timeout) {}
+    public void uninstall(ReleaseRef release, Duration timeout) throws DeployException {
+        String failure = uninstallFailure;
+        if (failure != null) {
+            throw new DeployException(DeployException.Kind.REJECTED, failure);
+        }
+        releases.remove(release.name());
+    }
 
     /** Waits for the latch at most {@link #STUCK_SECONDS}; a listener or check that waits longer is stuck. */
     static void await(CountDownLatch latch) {
