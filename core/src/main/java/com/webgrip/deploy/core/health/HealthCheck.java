@@ -5,6 +5,9 @@ package com.webgrip.deploy.core.health;
  *
  * <p>Implementations live where the cluster is: the {@code kubernetes} module reads a real cluster, the
  * testkit's simulated cluster answers from memory. Compose checks with {@link HealthChecks}.
+ *
+ * <p>Resource messages are untrusted text (a pod's waiting message may quote its command line or environment): the
+ * executor masks the step's secret values in them before a policy, an event, the journal or a notifier sees them.
  */
 @FunctionalInterface
 public interface HealthCheck {

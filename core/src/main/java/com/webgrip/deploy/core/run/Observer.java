@@ -68,7 +68,8 @@ final class Observer {
                     Instant at = run.now();
                     HealthTarget target = new HealthTarget(
                             step.step.release().name(), step.step.release().namespace(), attempt.revision);
-                    HealthReport report = check(healthCheck(step), target);
+                    // Redacted before anything reads it: policies quote the summary in their reasons.
+                    HealthReport report = step.redactor.redact(check(healthCheck(step), target));
                     List<MetricReading> readings = read(step, at);
                     List<SecurityFinding> findings = settings.findingSource().findings(target);
                     synchronized (attempt) {
@@ -94,7 +95,7 @@ final class Observer {
                                     run.runId,
                                     step.chart(),
                                     latest.status().name(),
-                                    latest.report().summary()));
+                                    step.redactor.redact(latest.report().summary())));
                             if (!(decision instanceof Decision.Wait)) {
                                 journalDecision(step, attempt.revision, decision);
                             }
@@ -106,7 +107,7 @@ final class Observer {
                     if (decision instanceof Decision.Wait) {
                         schedule(step, attempt);
                     } else {
-                        attempt.result.complete(Verdict.from(decision));
+                        attempt.result.complete(Verdict.from(decision, step.redactor));
                     }
                 });
     }
@@ -188,8 +189,12 @@ final class Observer {
         }
     }
 
-    /** Journals a decision, then emits it. Call with the run's lock held. */
+    /**
+     * Journals a decision, then emits it, its reason redacted: a policy's reason quotes health summaries, failures
+     * and whatever else it read. Call with the run's lock held.
+     */
     void journalDecision(StepRun step, int revision, Decision decision) {
+        String reason = step.redactor.redact(decision.reason());
         run.journal(JournalEntry.ofStep(
                 run.now(),
                 run.runId,
@@ -199,8 +204,8 @@ final class Observer {
                 revision,
                 0,
                 Verdict.journalName(decision),
-                decision.reason()));
+                reason));
         run.emit(new RunEvent.DecisionMade(
-                run.now(), run.runId, step.chart(), decision.getClass().getSimpleName(), decision.reason()));
+                run.now(), run.runId, step.chart(), decision.getClass().getSimpleName(), reason));
     }
 }

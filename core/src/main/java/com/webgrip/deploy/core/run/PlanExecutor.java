@@ -66,6 +66,9 @@ public final class PlanExecutor implements AutoCloseable {
 
     private static final Duration IDLE_THREAD_LIFETIME = Duration.ofSeconds(30);
 
+    /** Events that may wait for slow listeners before health observations are dropped. */
+    private static final int LISTENER_QUEUE = 1024;
+
     private final Settings settings;
     private final List<ExecutorService> owned;
 
@@ -162,6 +165,8 @@ public final class PlanExecutor implements AutoCloseable {
         private Executor blocking;
         private Clock clock = Clock.systemUTC();
         private final List<RunListener> listeners = new ArrayList<>();
+        private Executor listenerExecutor;
+        private int listenerQueue = LISTENER_QUEUE;
         private int maxParallel = 4;
         private Duration pollInterval = Duration.ofSeconds(5);
         private int maxAttempts = 3;
@@ -268,6 +273,37 @@ public final class PlanExecutor implements AutoCloseable {
          */
         public Builder listener(RunListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener required"));
+            return this;
+        }
+
+        /**
+         * Sets where listeners receive events. Whatever the executor, a run's events reach its listeners one at a
+         * time, in order, and never under the run's lock.
+         *
+         * @param executor runs each run's event delivery (default: one daemon thread per run, ended when the run
+         *     ends); a direct executor ({@code Runnable::run}) delivers on the run's own threads, which a test on
+         *     virtual time may want and a listener that writes to a pipe must not have
+         * @return this builder
+         */
+        public Builder listenerExecutor(Executor executor) {
+            this.listenerExecutor = Objects.requireNonNull(executor, "listenerExecutor required");
+            return this;
+        }
+
+        /**
+         * Sets how many events may wait for slow listeners. When that many wait, health observations are dropped
+         * (counted, and logged once); every other event is kept. A run's result completes only once its listeners
+         * took every kept event, or after
+         * at most 30 s of waiting for them, with a warning.
+         *
+         * @param capacity events that may wait (default 1024)
+         * @return this builder
+         */
+        public Builder listenerQueue(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("listenerQueue is 1 or more, found " + capacity);
+            }
+            this.listenerQueue = capacity;
             return this;
         }
 
@@ -405,6 +441,8 @@ public final class PlanExecutor implements AutoCloseable {
                             calls,
                             time,
                             List.copyOf(listeners),
+                            listenerExecutor,
+                            listenerQueue,
                             maxParallel,
                             pollInterval,
                             maxAttempts,

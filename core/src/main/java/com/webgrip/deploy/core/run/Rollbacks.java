@@ -1,6 +1,5 @@
 package com.webgrip.deploy.core.run;
 
-import com.webgrip.deploy.core.health.HealthReport;
 import com.webgrip.deploy.core.health.HealthStatus;
 import com.webgrip.deploy.core.health.HealthTarget;
 import com.webgrip.deploy.core.journal.EntryType;
@@ -77,8 +76,11 @@ final class Rollbacks {
             inFlight = step.inFlight;
         }
         return inFlight.handle((ignored, error) -> null)
-                .thenCompose(ignored -> Blocking.call(
-                        settings.blocking(), () -> settings.deployer().history(step.step.release())))
+                .thenCompose(ignored -> Blocking.call(settings.blocking(), () -> {
+                    // A resumed run rolls back steps no deploy of it resolved: learn their secrets first.
+                    run.execution.learnSecrets(step);
+                    return settings.deployer().history(step.step.release());
+                }))
                 .thenCompose(history -> rollBackFrom(step, history, reason))
                 .exceptionally(error -> {
                     Throwable cause = Resilience.unwrap(error);
@@ -236,11 +238,11 @@ final class Rollbacks {
         Instant deadline = run.now().plus(step.step.timeout());
         HealthTarget target =
                 new HealthTarget(step.step.release().name(), step.step.release().namespace(), revision);
-        poll(outcome, target, deadline);
+        poll(outcome, target, deadline, step.redactor);
         return outcome;
     }
 
-    private void poll(CompletableFuture<String> outcome, HealthTarget target, Instant deadline) {
+    private void poll(CompletableFuture<String> outcome, HealthTarget target, Instant deadline, Redactor redactor) {
         // The outcome future carries every result; the timer's and the chain's own futures are not needed.
         var unused = settings.scheduler()
                 .schedule(
@@ -249,22 +251,18 @@ final class Rollbacks {
                                             settings.blocking(), () -> Observer.check(settings.healthCheck(), target))
                                     .whenComplete((report, error) -> {
                                         if (error != null) {
-                                            outcome.complete(Redactor.PATTERNS.message(Resilience.unwrap(error)));
+                                            outcome.complete(redactor.message(Resilience.unwrap(error)));
                                         } else if (report.status() == HealthStatus.CURRENT) {
                                             outcome.complete(null);
                                         } else if (!run.now().isBefore(deadline)) {
-                                            outcome.complete(summary(report));
+                                            outcome.complete(redactor.redact(report.summary()));
                                         } else {
-                                            poll(outcome, target, deadline);
+                                            poll(outcome, target, deadline, redactor);
                                         }
                                     });
                         },
                         settings.pollInterval().toNanos(),
                         TimeUnit.NANOSECONDS);
-    }
-
-    private static String summary(HealthReport report) {
-        return report.summary();
     }
 
     private String reasonOf() {

@@ -7,6 +7,7 @@ import com.webgrip.deploy.core.journal.JournalException;
 import com.webgrip.deploy.core.journal.ReplayedRun;
 import com.webgrip.deploy.core.journal.ReplayedStep;
 import com.webgrip.deploy.core.policy.RollbackScope;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,9 @@ final class Run implements RunHandle {
 
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
+    /** How long a finished run waits for its listeners to take its last events before its result completes. */
+    static final Duration FINAL_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
     final Settings settings;
     final RunPlan plan;
     final String runId;
@@ -42,6 +46,7 @@ final class Run implements RunHandle {
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     final StepExecution execution;
     final Rollbacks rollbacks;
+    private final EventDispatcher events;
 
     // The run's stop state, guarded by this.
     private String stopReason;
@@ -72,6 +77,8 @@ final class Run implements RunHandle {
             }
             waves.add(wave);
         }
+        this.events = EventDispatcher.forRun(
+                runId, settings.listeners(), settings.listenerExecutor(), settings.listenerQueue());
         this.execution = new StepExecution(this);
         this.rollbacks = new Rollbacks(this);
     }
@@ -286,8 +293,7 @@ final class Run implements RunHandle {
                         // recorded below as an aborted run
                     }
                 }
-                emitSafely(new RunEvent.StepFinished(
-                        end, runId, step.chart(), step.state, step.reason, step.finalRevision));
+                emit(new RunEvent.StepFinished(end, runId, step.chart(), step.state, step.reason, step.finalRevision));
             }
             RunOutcome outcome = outcome();
             String reason = outcomeReason(outcome);
@@ -315,7 +321,7 @@ final class Run implements RunHandle {
                             s.finished == null ? end : s.finished))
                     .toList();
             runResult = new RunResult(runId, plan.environment(), outcome, reason, results, started, end);
-            emitSafely(new RunEvent.RunFinished(end, runId, outcome, reason));
+            emit(new RunEvent.RunFinished(end, runId, outcome, reason));
         }
         if (!dryRun && runResult.outcome() != RunOutcome.ABORTED) {
             try {
@@ -324,6 +330,8 @@ final class Run implements RunHandle {
                 LOG.warn("run {}: recording the finished run failed: {}", runId, e.toString());
             }
         }
+        // Whoever awaits the result sees every event already delivered (the CLI's output ends with the run's end).
+        events.close(FINAL_DELIVERY_TIMEOUT);
         result.complete(runResult);
     }
 
@@ -392,19 +400,12 @@ final class Run implements RunHandle {
         }
     }
 
-    /** Emits an event to every listener; a listener's exception is logged. Call with the lock held. */
+    /**
+     * Queues an event for the listeners, which take it on the dispatcher's thread; never waits for them. Call with
+     * the lock held, after journaling, so events keep the journal's order.
+     */
     void emit(RunEvent event) {
-        emitSafely(event);
-    }
-
-    private void emitSafely(RunEvent event) {
-        for (RunListener listener : settings.listeners()) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.warn("run {}: listener {} failed on {}: {}", runId, listener, event.kind(), e.toString());
-            }
-        }
+        events.dispatch(event);
     }
 
     synchronized String stopReasonText() {

@@ -28,6 +28,8 @@ record Settings(
         Executor blocking,
         Clock clock,
         List<RunListener> listeners,
+        Executor listenerExecutor,
+        int listenerQueue,
         int maxParallel,
         Duration pollInterval,
         int maxAttempts,

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one step: deploy with retries and backoff (resilience4j Retry), each attempt under the step's timeout
@@ -29,6 +31,8 @@ import java.util.concurrent.TimeoutException;
  * the verdict. All waits are scheduled on the injected scheduler; nothing sleeps.
  */
 final class StepExecution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepExecution.class);
 
     private final Run run;
     private final Settings settings;
@@ -118,11 +122,13 @@ final class StepExecution {
             step.adoptRevision = 0;
         }
         if (adopt > 0) {
-            // Resumed after a crash: the revision is already deployed; watch it instead of deploying again.
+            // Resumed after a crash: the revision is already deployed; watch it instead of deploying again. No deploy
+            // of this run resolved the values, so learn the secrets its health messages may echo first.
             attempt.revision = adopt;
             attempt.deployedAt = run.now();
             attempt.deployDone.complete(null);
-            observer.schedule(step, attempt);
+            var unused = Blocking.call(settings.blocking(), () -> learnSecrets(step))
+                    .whenComplete((ignored, error) -> observer.schedule(step, attempt));
             return attempt.result;
         }
         var unused = Blocking.call(
@@ -168,6 +174,32 @@ final class StepExecution {
                     }
                 });
         return attempt.result;
+    }
+
+    /**
+     * Resolves the step's values once to learn its secrets, when no deploy of this run did (a resumed run watching or
+     * rolling back a revision deployed before the crash), so its error and health text is redacted as a fresh run's
+     * is. Decrypts: call on the blocking executor. When the values cannot be resolved, only key-looking text is
+     * masked, as before any deploy.
+     *
+     * @return the step's redactor
+     */
+    Redactor learnSecrets(StepRun step) {
+        if (step.redactor != Redactor.PATTERNS) {
+            return step.redactor;
+        }
+        try {
+            Map<String, Object> values = step.step.values().resolve();
+            step.redactor = Redactor.of(step.step.values().secretValues(values));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.warn(
+                    "run {}: {}: its values could not be resolved to learn their secrets; its messages are masked by"
+                            + " pattern only: {}",
+                    run.runId,
+                    step.chart(),
+                    Redactor.PATTERNS.message(e));
+        }
+        return step.redactor;
     }
 
     private DeployRequest request(StepRun step) throws DeployException {
@@ -235,7 +267,7 @@ final class StepExecution {
         synchronized (run) {
             observer.journalDecision(step, attempt.revision, decision);
         }
-        return Verdict.from(decision);
+        return Verdict.from(decision, step.redactor);
     }
 
     RollbackPolicy policy(StepRun step) {

@@ -25,8 +25,8 @@ public interface StepValues {
     Map<String, Object> resolve() throws IOException, GeneralSecurityException;
 
     /**
-     * The values in {@code resolved} that came from secret layers, so that error text from the deployer can be
-     * redacted before it is journaled, shown or sent. The default knows no secrets (only key-looking text is masked
+     * The values in {@code resolved} that came from secret layers, so that error text from the deployer and health
+     * checks' messages can be redacted before they are journaled, shown or sent. The default knows no secrets (only key-looking text is masked
      * then); plans made from a {@code DeploymentPlan} know them.
      *
      * @param resolved what {@link #resolve()} returned

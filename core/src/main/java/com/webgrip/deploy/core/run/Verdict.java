@@ -22,8 +22,14 @@ record Verdict(Kind kind, RollbackScope scope, String reason) {
         return new Verdict(kind, RollbackScope.STEP, reason);
     }
 
+    /** Maps a policy's decision, its reason redacted (it may quote health messages or failures). */
+    static Verdict from(Decision decision, Redactor redactor) {
+        Verdict verdict = from(decision);
+        return new Verdict(verdict.kind, verdict.scope, redactor.redact(verdict.reason));
+    }
+
     /** Maps a policy's decision; a Wait never reaches here. */
-    static Verdict from(Decision decision) {
+    private static Verdict from(Decision decision) {
         if (decision instanceof Decision.Continue) {
             return of(Kind.SUCCEEDED, decision.reason());
         } else if (decision instanceof Decision.Retry) {
