@@ -27,9 +27,9 @@ import java.util.Locale;
  * <p>Keep-anchors trees: the leaves under an anchor are walked once, at the anchor's path; an alias
  * is not encrypted, and the MAC takes it in document order as the bytes {@code NUL '*' path NUL name
  * NUL} (path as the AAD of a value at the alias), so that a re-pointed, moved, added or dropped
- * alias fails the MAC. Files without aliases get exactly sops's MAC. Encryption checks every alias against its anchor
- * ({@link AnchorGuard}): a value the rule leaves in clear at the anchor but would encrypt at the
- * alias is refused. A merge key's aliases are checked where their entries are merged (the mapping
+ * alias fails the MAC. Files without aliases get exactly sops's MAC. Encryption checks every alias
+ * against its anchor ({@link AnchorGuard}): a value the rule leaves in clear at the anchor but would
+ * encrypt at the alias is refused. A merge key's aliases are checked where their entries are merged (the mapping
  * that holds the {@code <<}), as if every merged key were visible there.
  */
 final class TreeCrypter {
@@ -246,8 +246,6 @@ final class TreeCrypter {
                 checkMerge(entry, prefix, path, stack);
                 if (build) {
                     hashMerge(entry, prefix);
-                }
-                if (build) {
                     items.add(entry);
                 }
                 current.clear();

@@ -1,6 +1,7 @@
 package com.webgrip.deploy.sops.store;
 
 import com.webgrip.deploy.sops.SopsFormatException;
+import com.webgrip.deploy.sops.tree.AnchorDefinitions;
 import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
 import java.io.Reader;
@@ -141,7 +142,9 @@ final class YamlReader {
         /** Keep-anchors mode: the text of each anchored string, for aliases used as keys. */
         private final Map<String, String> anchorTexts = new HashMap<>();
 
-        private final Set<String> openAnchors = new HashSet<>();
+        /** Keep-anchors mode: the definitions of each name, numbered in the order they start. */
+        private final AnchorDefinitions definitions = new AnchorDefinitions();
+
         private long nodes;
 
         DocumentConverter(String source, int documentNumber, AliasPlaceholders aliases) {
@@ -214,15 +217,16 @@ final class YamlReader {
                 return expanded(node, depth, commentsHandled);
             }
             String anchor = node.getAnchor();
-            openAnchors.add(anchor);
+            int definition = definitions.start(anchor);
             long before = nodes;
             Node value = expanded(node, depth, commentsHandled);
-            openAnchors.remove(anchor);
-            anchorSizes.put(anchor, nodes - before);
-            if (value instanceof Node.Str text) {
-                anchorTexts.put(anchor, text.value());
-            } else {
-                anchorTexts.remove(anchor);
+            if (definitions.end(anchor, definition)) {
+                anchorSizes.put(anchor, nodes - before);
+                if (value instanceof Node.Str text) {
+                    anchorTexts.put(anchor, text.value());
+                } else {
+                    anchorTexts.remove(anchor);
+                }
             }
             try {
                 return new Node.Anchored(anchor, value);
@@ -234,8 +238,7 @@ final class YamlReader {
         /** The anchor an alias names, checked: defined before it, and not around it. */
         private String aliasTarget(ScalarNode alias) throws SopsFormatException {
             String anchor = alias.getValue();
-            // the scanner reads an alias's name as an anchor's: every alias named here has had its anchor's check
-            if (openAnchors.contains(anchor)) {
+            if (definitions.open(anchor)) {
                 throw new SopsFormatException(
                         where(alias) + ": a recursive alias (*" + anchor + " inside the collection it names)");
             }

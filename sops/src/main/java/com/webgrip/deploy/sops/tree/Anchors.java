@@ -133,7 +133,8 @@ public final class Anchors {
         private final int maxNodes;
         private final Map<String, Node> anchors = new HashMap<>();
         private final Map<String, Long> sizes = new HashMap<>();
-        private final Set<String> open = new HashSet<>();
+        private final AnchorDefinitions definitions = new AnchorDefinitions();
+
         private long expanded;
 
         Resolver(int maxNodes) {
@@ -142,14 +143,13 @@ public final class Anchors {
 
         Node node(Node node) {
             if (node instanceof Node.Anchored a) {
-                if (!open.add(a.anchor())) {
-                    throw new IllegalArgumentException("anchor &" + a.anchor() + " is defined inside itself");
-                }
+                int definition = definitions.start(a.anchor());
                 long before = expanded;
                 Node value = node(a.node());
-                open.remove(a.anchor());
-                anchors.put(a.anchor(), value);
-                sizes.put(a.anchor(), expanded - before);
+                if (definitions.end(a.anchor(), definition)) {
+                    anchors.put(a.anchor(), value);
+                    sizes.put(a.anchor(), expanded - before);
+                }
                 return value;
             }
             if (node instanceof Node.Alias alias) {
@@ -170,7 +170,7 @@ public final class Anchors {
         }
 
         private Node alias(Node.Alias alias) {
-            if (open.contains(alias.anchor())) {
+            if (definitions.open(alias.anchor())) {
                 throw new IllegalArgumentException(
                         "alias *" + alias.anchor() + " is inside the value it refers to (a recursive alias)");
             }

@@ -157,4 +157,39 @@ class YamlKeepAnchorsTest {
                 .hasMessageContaining("&a starts with a comment");
         assertThatThrownBy(() -> read("m: &a\n    # first\n    k: 1\n")).isInstanceOf(SopsFormatException.class);
     }
+
+    @Test
+    void anAnchorRedefinedInsideAnAnchorOfTheSameNameIsTheOneLaterAliasesName() throws SopsFormatException {
+        List<Node.Mapping> documents = read("a: &x\n    b: &x 1\n    c: *x\nd: *x\n");
+
+        Node.Mapping resolved = Anchors.resolve(documents, 100).get(0);
+        assertThat(((Node.Mapping) resolved.get("a").orElseThrow()).get("c")).contains(new Node.Int(1));
+        assertThat(resolved.get("d")).contains(new Node.Int(1));
+    }
+
+    @Test
+    void commentLinesBelowAnAnchoredScalarAreNotItsLineComment() throws SopsFormatException {
+        String yaml = "m:\n    k: &v v # on the line\n    # below\n    z: *v\n";
+
+        Node.Mapping m = (Node.Mapping) read(yaml).get(0).get("m").orElseThrow();
+
+        assertThat(m.items())
+                .containsExactly(
+                        new com.webgrip.deploy.sops.tree.Comment(" on the line", true),
+                        new Node.Entry("k", new Node.Anchored("v", new Node.Str("v"))),
+                        com.webgrip.deploy.sops.tree.Comment.of(" below"),
+                        new Node.Entry("z", new Node.Alias("v")));
+        assertThat(write(read(yaml))).isEqualTo(yaml);
+    }
+
+    @Test
+    void aCommentAfterAnAliasStaysAfterTheAlias() throws SopsFormatException {
+        String yaml = "a: &a\n    x: 1\nl:\n    - *a\n    # after the alias\n    - 2\n";
+
+        List<Node.Mapping> documents = read(yaml);
+
+        assertThat(write(documents)).isEqualTo(yaml);
+        assertThat(((Node.Mapping) ((Node.Anchored) documents.get(0).get("a").orElseThrow()).node()).items())
+                .hasSize(1);
+    }
 }

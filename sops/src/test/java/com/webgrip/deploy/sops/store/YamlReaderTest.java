@@ -58,6 +58,19 @@ class YamlReaderTest {
     }
 
     @Example
+    void aCommentOnTheDashLineOfALaterListItemStaysInThatItem() throws SopsFormatException {
+        byte[] content = "list:\n    - a: 1\n    -   # about b\n      b: 2\n".getBytes(StandardCharsets.UTF_8);
+
+        Node.Sequence list = (Node.Sequence)
+                reader.read(content, "dash.yaml").get(0).get("list").orElseThrow();
+
+        assertThat(list.items())
+                .containsExactly(
+                        new Node.Mapping(List.of(new Node.Entry("a", new Node.Int(1)))),
+                        new Node.Mapping(List.of(Comment.of(" about b"), new Node.Entry("b", new Node.Int(2)))));
+    }
+
+    @Example
     void keepsACommentAtTheEndOfAMappingInAListInThatMapping() throws SopsFormatException {
         byte[] content =
                 "list:\n    - a: x\n      # end of the first item\n    - b: y\n".getBytes(StandardCharsets.UTF_8);

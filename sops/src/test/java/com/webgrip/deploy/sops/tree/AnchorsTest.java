@@ -130,4 +130,14 @@ class AnchorsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(TreeConversions.toJavaValue(new Node.Anchored("a", i(5)))).isEqualTo(5L);
     }
+
+    @Test
+    void anAnchorRedefinedInsideItsNamesakeIsTheOneAliasesNameAfterIt() {
+        Node.Mapping document = map(entry(
+                "a",
+                new Node.Anchored(
+                        "x", map(entry("b", new Node.Anchored("x", i(1))), entry("c", new Node.Alias("x"))))));
+
+        assertThat(TreeConversions.toJava(document).get("a")).isEqualTo(Map.of("b", 1L, "c", 1L));
+    }
 }
