@@ -55,7 +55,7 @@ final class YamlWriter {
             return out.toString();
         }
         // go-yaml indents a root scalar's block content by the indent (the root has no parent column)
-        scalarAfterIndicator(value, indent, 0);
+        scalarAfterIndicator(value, indent, 0, List.of());
         out.append('\n');
         return out.toString();
     }
@@ -120,8 +120,7 @@ final class YamlWriter {
                 value(a.node(), level, line);
             } else {
                 out.append(' ');
-                scalarAfterIndicator(a.node(), aligned(level), level);
-                lineComments(line);
+                scalarAfterIndicator(a.node(), aligned(level), level, line);
                 out.append('\n');
             }
         } else if (value instanceof Node.Mapping m && !m.entries().isEmpty()) {
@@ -134,8 +133,7 @@ final class YamlWriter {
             sequence(s, aligned(level), false);
         } else {
             out.append(' ');
-            scalarAfterIndicator(value, aligned(level), level);
-            lineComments(line);
+            scalarAfterIndicator(value, aligned(level), level, line);
             out.append('\n');
         }
     }
@@ -175,8 +173,7 @@ final class YamlWriter {
             } else {
                 out.append(' ');
                 // go-yaml indents an item's block content only past "- ", not by the indent
-                scalarAfterIndicator(item, level + 2, level);
-                lineComments(pendingLine);
+                scalarAfterIndicator(item, level + 2, level, pendingLine);
                 pendingLine = new ArrayList<>();
                 out.append('\n');
             }
@@ -217,7 +214,7 @@ final class YamlWriter {
     }
 
     private void key(String key) {
-        string(key, 0, 0, true);
+        string(key, 0, 0, true, List.of());
     }
 
     /**
@@ -226,15 +223,24 @@ final class YamlWriter {
      * @param blockIndent the column of a block scalar's content lines
      * @param parentColumn the column of the parent collection (its keys, or its dashes), from which
      *     a reader counts a block scalar's indentation indicator
+     * @param line the value's line comments: after the scalar, or after a block scalar's header
      */
-    private void scalarAfterIndicator(Node value, int blockIndent, int parentColumn) {
+    private void scalarAfterIndicator(Node value, int blockIndent, int parentColumn, List<Comment> line) {
         if (value instanceof Node.Anchored a) {
             out.append('&').append(a.anchor()).append(' ');
-            scalarAfterIndicator(a.node(), blockIndent, parentColumn);
-        } else if (value instanceof Node.Alias a) {
+            scalarAfterIndicator(a.node(), blockIndent, parentColumn, line);
+            return;
+        }
+        if (value instanceof Node.Str s) {
+            string(s.value(), blockIndent, parentColumn, false, line);
+            return;
+        }
+        if (value instanceof Comment c) {
+            string(c.text(), blockIndent, parentColumn, false, line);
+            return;
+        }
+        if (value instanceof Node.Alias a) {
             out.append('*').append(a.anchor());
-        } else if (value instanceof Node.Str s) {
-            string(s.value(), blockIndent, parentColumn, false);
         } else if (value instanceof Node.Int i) {
             out.append(i.value());
         } else if (value instanceof Node.Flt f) {
@@ -249,11 +255,10 @@ final class YamlWriter {
             out.append("{}");
         } else if (value instanceof Node.Sequence) {
             out.append("[]");
-        } else if (value instanceof Comment c) {
-            string(c.text(), blockIndent, parentColumn, false);
         } else {
             out.append("null");
         }
+        lineComments(line);
     }
 
     static String yamlFloat(double value) {
@@ -266,13 +271,17 @@ final class YamlWriter {
         return ScalarFormats.goFloatG(value, false);
     }
 
-    private void string(String s, int blockIndent, int parentColumn, boolean simpleKey) {
+    private void string(String s, int blockIndent, int parentColumn, boolean simpleKey, List<Comment> line) {
         switch (YamlScalarStyle.choose(s, simpleKey)) {
             case PLAIN -> out.append(s);
             case SINGLE_QUOTED -> out.append('\'').append(s.replace("'", "''")).append('\'');
             case DOUBLE_QUOTED -> doubleQuoted(s);
-            case LITERAL -> literal(s, blockIndent, parentColumn);
+            case LITERAL -> {
+                literal(s, blockIndent, parentColumn, line);
+                return;
+            }
         }
+        lineComments(line);
     }
 
     /**
@@ -285,7 +294,7 @@ final class YamlWriter {
      * columns and write the indicator that matches them: the same bytes wherever go-yaml's output
      * is valid, one digit different where it is not.
      */
-    private void literal(String s, int blockIndent, int parentColumn) {
+    private void literal(String s, int blockIndent, int parentColumn, List<Comment> line) {
         out.append('|');
         if (s.charAt(0) == ' ' || YamlScalarStyle.isBreak(s.charAt(0))) {
             out.append(blockIndent - parentColumn);
@@ -296,6 +305,8 @@ final class YamlWriter {
         } else if (last == 0 || YamlScalarStyle.isBreak(s.charAt(last - 1))) {
             out.append('+');
         }
+        // after the content a comment would be text of the value; go-yaml puts it on the header
+        lineComments(line);
         out.append('\n');
         String pad = " ".repeat(blockIndent);
         boolean lineStart = true;

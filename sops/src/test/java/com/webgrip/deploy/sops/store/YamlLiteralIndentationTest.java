@@ -3,6 +3,7 @@ package com.webgrip.deploy.sops.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webgrip.deploy.sops.SopsFormatException;
+import com.webgrip.deploy.sops.tree.Comment;
 import com.webgrip.deploy.sops.tree.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -134,6 +135,27 @@ class YamlLiteralIndentationTest {
                 new Node.Entry("copy", new Node.Alias("t"))));
 
         writesExactlyAndReadsBack(keeping, tree, lines("ed:", "    - &t |2-", "       ca", "      zz", "copy: *t"));
+    }
+
+    @Test
+    void writesALineCommentOnTheHeaderOfALiteralNotAfterItsContent() throws SopsFormatException {
+        // go-yaml writes the line comment right after the block header; after the content it would be text
+        Node.Mapping tree = new Node.Mapping(List.of(
+                new Comment(" why", true), new Node.Entry("a", str(" x\ny")), new Node.Entry("b", new Node.Int(1))));
+        byte[] written = yaml.emitPlain(List.of(tree));
+
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .isEqualTo(lines("a: |4- # why", "     x", "    y", "b: 1"));
+        assertThat(yaml.loadPlain(written, "comment.yaml").get(0).get("a")).contains(str(" x\ny"));
+    }
+
+    @Test
+    void writesALineCommentOnTheHeaderOfALiteralSequenceItem() throws SopsFormatException {
+        // only the text: SnakeYAML 2.x cannot compose a comment after a block header in a list (noted)
+        Node.Mapping tree = map("l", list(new Comment(" why", true), str(" x\ny")));
+
+        assertThat(new String(yaml.emitPlain(List.of(tree)), StandardCharsets.UTF_8))
+                .isEqualTo(lines("l:", "    - |2- # why", "       x", "      y"));
     }
 
     @Test
