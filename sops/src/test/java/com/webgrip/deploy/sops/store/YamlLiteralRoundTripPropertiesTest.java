@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * the writer knows) placed at random depths in mappings, lists, mappings in lists and lists in
  * lists: the YAML written reads back as the same tree.
  */
-class YamlLiteralRoundTripProperties {
+class YamlLiteralRoundTripPropertiesTest {
     /** How the text is wrapped, innermost first. */
     enum Nesting {
         MAPPING_VALUE,
