@@ -54,7 +54,8 @@ final class YamlWriter {
             sequence(s, 0, false);
             return out.toString();
         }
-        scalarAfterIndicator(value, 0);
+        // go-yaml indents a root scalar's block content by the indent (the root has no parent column)
+        scalarAfterIndicator(value, indent, 0, List.of());
         out.append('\n');
         return out.toString();
     }
@@ -119,8 +120,7 @@ final class YamlWriter {
                 value(a.node(), level, line);
             } else {
                 out.append(' ');
-                scalarAfterIndicator(a.node(), aligned(level));
-                lineComments(line);
+                scalarAfterIndicator(a.node(), aligned(level), level, line);
                 out.append('\n');
             }
         } else if (value instanceof Node.Mapping m && !m.entries().isEmpty()) {
@@ -133,8 +133,7 @@ final class YamlWriter {
             sequence(s, aligned(level), false);
         } else {
             out.append(' ');
-            scalarAfterIndicator(value, aligned(level));
-            lineComments(line);
+            scalarAfterIndicator(value, aligned(level), level, line);
             out.append('\n');
         }
     }
@@ -173,8 +172,8 @@ final class YamlWriter {
                 sequence(s, level + 2, true);
             } else {
                 out.append(' ');
-                scalarAfterIndicator(item, level + 2);
-                lineComments(pendingLine);
+                // go-yaml indents an item's block content only past "- ", not by the indent
+                scalarAfterIndicator(item, level + 2, level, pendingLine);
                 pendingLine = new ArrayList<>();
                 out.append('\n');
             }
@@ -215,18 +214,33 @@ final class YamlWriter {
     }
 
     private void key(String key) {
-        string(key, 0, true);
+        string(key, 0, 0, true, List.of());
     }
 
-    /** A scalar (or empty collection) written after {@code ": "} or {@code "- "}. */
-    private void scalarAfterIndicator(Node value, int blockIndent) {
+    /**
+     * A scalar (or empty collection) written after {@code ": "} or {@code "- "}.
+     *
+     * @param blockIndent the column of a block scalar's content lines
+     * @param parentColumn the column of the parent collection (its keys, or its dashes), from which
+     *     a reader counts a block scalar's indentation indicator
+     * @param line the value's line comments: after the scalar, or after a block scalar's header
+     */
+    private void scalarAfterIndicator(Node value, int blockIndent, int parentColumn, List<Comment> line) {
         if (value instanceof Node.Anchored a) {
             out.append('&').append(a.anchor()).append(' ');
-            scalarAfterIndicator(a.node(), blockIndent);
-        } else if (value instanceof Node.Alias a) {
+            scalarAfterIndicator(a.node(), blockIndent, parentColumn, line);
+            return;
+        }
+        if (value instanceof Node.Str s) {
+            string(s.value(), blockIndent, parentColumn, false, line);
+            return;
+        }
+        if (value instanceof Comment c) {
+            string(c.text(), blockIndent, parentColumn, false, line);
+            return;
+        }
+        if (value instanceof Node.Alias a) {
             out.append('*').append(a.anchor());
-        } else if (value instanceof Node.Str s) {
-            string(s.value(), blockIndent, false);
         } else if (value instanceof Node.Int i) {
             out.append(i.value());
         } else if (value instanceof Node.Flt f) {
@@ -241,11 +255,10 @@ final class YamlWriter {
             out.append("{}");
         } else if (value instanceof Node.Sequence) {
             out.append("[]");
-        } else if (value instanceof Comment c) {
-            string(c.text(), blockIndent, false);
         } else {
             out.append("null");
         }
+        lineComments(line);
     }
 
     static String yamlFloat(double value) {
@@ -258,19 +271,33 @@ final class YamlWriter {
         return ScalarFormats.goFloatG(value, false);
     }
 
-    private void string(String s, int blockIndent, boolean simpleKey) {
+    private void string(String s, int blockIndent, int parentColumn, boolean simpleKey, List<Comment> line) {
         switch (YamlScalarStyle.choose(s, simpleKey)) {
             case PLAIN -> out.append(s);
             case SINGLE_QUOTED -> out.append('\'').append(s.replace("'", "''")).append('\'');
             case DOUBLE_QUOTED -> doubleQuoted(s);
-            case LITERAL -> literal(s, blockIndent);
+            case LITERAL -> {
+                literal(s, blockIndent, parentColumn, line);
+                return;
+            }
         }
+        lineComments(line);
     }
 
-    private void literal(String s, int blockIndent) {
+    /**
+     * A literal block scalar. Text that starts with a space or a line break needs an indentation
+     * indicator; YAML (1.2, 8.1.1.1) counts it from the parent collection's column. go-yaml v3.0.4
+     * (sops 3.13) always writes its indent there, but puts an item's content only 2 columns past
+     * the dash, and a value in a mapping held by a list item on the next multiple of the indent, so
+     * in a list its indicator disagrees with its content and no reader (go-yaml included) can read
+     * the file back (go-yaml/yaml#643, yaml/go-yaml#76 and #399, open). We keep go-yaml's content
+     * columns and write the indicator that matches them: the same bytes wherever go-yaml's output
+     * is valid, one digit different where it is not.
+     */
+    private void literal(String s, int blockIndent, int parentColumn, List<Comment> line) {
         out.append('|');
         if (s.charAt(0) == ' ' || YamlScalarStyle.isBreak(s.charAt(0))) {
-            out.append(indent);
+            out.append(blockIndent - parentColumn);
         }
         int last = s.length() - 1;
         if (!YamlScalarStyle.isBreak(s.charAt(last))) {
@@ -278,6 +305,8 @@ final class YamlWriter {
         } else if (last == 0 || YamlScalarStyle.isBreak(s.charAt(last - 1))) {
             out.append('+');
         }
+        // after the content a comment would be text of the value; go-yaml puts it on the header
+        lineComments(line);
         out.append('\n');
         String pad = " ".repeat(blockIndent);
         boolean lineStart = true;
