@@ -196,11 +196,8 @@ final class TreeCrypter {
 
     /** A merge key's aliases, hashed as the decryption walk meets them (value, or items, of {@code <<}). */
     private void hashMerge(Node.Entry entry, String prefix) {
-        List<Node> sources = entry.value() instanceof Node.Sequence s ? s.items() : List.of(entry.value());
-        for (Node source : sources) {
-            if (source instanceof Node.Alias alias) {
-                hashAlias(aad(prefix, Anchors.MERGE_KEY), alias);
-            }
+        for (Node.Alias alias : Anchors.mergeAliases(entry)) {
+            hashAlias(aad(prefix, Anchors.MERGE_KEY), alias);
         }
     }
 
@@ -329,11 +326,8 @@ final class TreeCrypter {
 
     private void checkMerge(Node.Entry entry, String prefix, List<String> path, List<List<String>> stack)
             throws SopsException {
-        List<Node> sources = entry.value() instanceof Node.Sequence s ? s.items() : List.of(entry.value());
-        for (Node source : sources) {
-            if (source instanceof Node.Alias alias) {
-                checkAlias(alias, prefix, null, path, stack, true);
-            }
+        for (Node.Alias alias : Anchors.mergeAliases(entry)) {
+            checkAlias(alias, prefix, null, path, stack, true);
         }
     }
 

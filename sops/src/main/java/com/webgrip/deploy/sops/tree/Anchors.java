@@ -84,6 +84,21 @@ public final class Anchors {
         return any;
     }
 
+    /** The aliases a merge entry names, in order (its value, or the items of its list); none for another entry. */
+    public static List<Node.Alias> mergeAliases(Node.Entry entry) {
+        if (!isMerge(entry)) {
+            return List.of();
+        }
+        List<Node> sources = entry.value() instanceof Node.Sequence s ? s.items() : List.of(entry.value());
+        List<Node.Alias> aliases = new ArrayList<>(sources.size());
+        for (Node source : sources) {
+            if (source instanceof Node.Alias alias) {
+                aliases.add(alias);
+            }
+        }
+        return aliases;
+    }
+
     /** Every document resolved (see the class comment), each bounded to {@link #DEFAULT_MAX_NODES}. */
     public static List<Node.Mapping> resolve(List<Node.Mapping> documents) {
         return resolve(documents, DEFAULT_MAX_NODES);
@@ -196,11 +211,8 @@ public final class Anchors {
                 if (!(item instanceof Node.Entry e)) {
                     items.add(item);
                 } else if (isMerge(e)) {
-                    List<Node> sources = e.value() instanceof Node.Sequence s ? s.items() : List.of(e.value());
-                    for (Node source : sources) {
-                        if (source instanceof Node.Alias alias) {
-                            merge(alias, own, merged, items);
-                        }
+                    for (Node.Alias alias : mergeAliases(e)) {
+                        merge(alias, own, merged, items);
                     }
                 } else {
                     items.add(new Node.Entry(e.key(), node(e.value())));
