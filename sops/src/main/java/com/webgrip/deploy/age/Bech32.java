@@ -1,6 +1,5 @@
 package com.webgrip.deploy.age;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
 /**
@@ -29,6 +28,11 @@ final class Bech32 {
 
         String hrp() {
             return hrp;
+        }
+
+        /** Zeroes the data; call it once the data (a secret key, perhaps) has been copied out. */
+        void destroy() {
+            java.util.Arrays.fill(data, (byte) 0);
         }
 
         /** A copy of the data: callers may zero it when it holds a secret key. */
@@ -101,12 +105,18 @@ final class Bech32 {
             }
             values[i] = (byte) v;
         }
-        if (polymod(hrp, values, values.length) != 1) {
-            throw new IllegalArgumentException("Bech32 checksum does not match");
-        }
         byte[] payload = new byte[values.length - CHECKSUM_LENGTH];
-        System.arraycopy(values, 0, payload, 0, payload.length);
-        return new Decoded(hrp, convertBits(payload, 5, 8, false));
+        try {
+            if (polymod(hrp, values, values.length) != 1) {
+                throw new IllegalArgumentException("Bech32 checksum does not match");
+            }
+            System.arraycopy(values, 0, payload, 0, payload.length);
+            return new Decoded(hrp, convertBits(payload, 5, 8, false));
+        } finally {
+            // the 5-bit groups hold the key as much as the bytes do
+            java.util.Arrays.fill(values, (byte) 0);
+            java.util.Arrays.fill(payload, (byte) 0);
+        }
     }
 
     private static void validateHrp(String hrp) {
@@ -162,26 +172,34 @@ final class Bech32 {
         int acc = 0;
         int bits = 0;
         int maxValue = (1 << toBits) - 1;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length * fromBits / toBits + 1);
-        for (byte b : in) {
-            int value = b & 0xff;
-            if ((value >>> fromBits) != 0) {
-                throw new IllegalArgumentException("Bech32 data value out of range");
+        // an array of the exact size, filled in place: no growing buffer leaves copies of a key behind
+        int whole = in.length * fromBits / toBits;
+        byte[] out = new byte[pad && (in.length * fromBits) % toBits != 0 ? whole + 1 : whole];
+        int at = 0;
+        try {
+            for (byte b : in) {
+                int value = b & 0xff;
+                if ((value >>> fromBits) != 0) {
+                    throw new IllegalArgumentException("Bech32 data value out of range");
+                }
+                acc = (acc << fromBits) | value;
+                bits += fromBits;
+                while (bits >= toBits) {
+                    bits -= toBits;
+                    out[at++] = (byte) ((acc >>> bits) & maxValue);
+                }
             }
-            acc = (acc << fromBits) | value;
-            bits += fromBits;
-            while (bits >= toBits) {
-                bits -= toBits;
-                out.write((acc >>> bits) & maxValue);
+            if (pad) {
+                if (bits > 0) {
+                    out[at++] = (byte) ((acc << (toBits - bits)) & maxValue);
+                }
+            } else if (bits >= fromBits || ((acc << (toBits - bits)) & maxValue) != 0) {
+                throw new IllegalArgumentException("Bech32 data has invalid padding");
             }
+            return out;
+        } catch (IllegalArgumentException e) {
+            java.util.Arrays.fill(out, (byte) 0);
+            throw e;
         }
-        if (pad) {
-            if (bits > 0) {
-                out.write((acc << (toBits - bits)) & maxValue);
-            }
-        } else if (bits >= fromBits || ((acc << (toBits - bits)) & maxValue) != 0) {
-            throw new IllegalArgumentException("Bech32 data has invalid padding");
-        }
-        return out.toByteArray();
     }
 }

@@ -55,7 +55,7 @@ final class PluginNames {
     private static String decodeHrp(String encoded, String what) throws AgeKeyException {
         try {
             Bech32.Decoded decoded = Bech32.decode(encoded.strip());
-            KeyBytes.zero(decoded.data()); // the copy; a plugin identity's data may be key material
+            decoded.destroy(); // a plugin identity's data may be key material
             return decoded.hrp().toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new AgeKeyException("malformed plugin " + what + ": " + e.getMessage(), e);

@@ -31,6 +31,7 @@ final class PqIdentity implements AgeSecretKey {
     static PqIdentity parse(String text) {
         Bech32.Decoded decoded = Bech32.decode(text);
         byte[] seed = decoded.data();
+        decoded.destroy();
         if (!decoded.hrp().equals(HRP.toLowerCase(Locale.ROOT))) {
             KeyBytes.zero(seed);
             throw new IllegalArgumentException("post-quantum identity has an unexpected prefix; expected " + HRP + "1");

@@ -30,6 +30,7 @@ final class X25519Identity implements AgeSecretKey {
     static X25519Identity parse(String text) {
         Bech32.Decoded decoded = Bech32.decode(text);
         byte[] secret = decoded.data();
+        decoded.destroy();
         if (!decoded.hrp().equals(HRP.toLowerCase(java.util.Locale.ROOT))) {
             Arrays.fill(secret, (byte) 0);
             throw new IllegalArgumentException("X25519 identity has an unexpected prefix; expected AGE-SECRET-KEY-1");

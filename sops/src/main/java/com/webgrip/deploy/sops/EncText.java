@@ -72,15 +72,18 @@ final class EncText {
      * {@link java.util.Base64#getDecoder()} reads it: the standard alphabet, padding optional but
      * correct when present, nothing after it, no line breaks.
      */
+    /** The '=' at the end of {@code text[from, to)} that are padding: at most two. */
+    private static int padding(String text, int from, int to) {
+        int padding = 0;
+        while (padding < 2 && to - padding > from && text.charAt(to - padding - 1) == '=') {
+            padding++;
+        }
+        return padding;
+    }
+
     static int decodedLength(String text, int from, int to) {
         int length = to - from;
-        int padding = 0;
-        if (length > 0 && text.charAt(to - 1) == '=') {
-            padding++;
-            if (length > 1 && text.charAt(to - 2) == '=') {
-                padding++;
-            }
-        }
+        int padding = padding(text, from, to);
         if (padding > 0 && length % 4 != 0) {
             return -1;
         }
@@ -104,10 +107,8 @@ final class EncText {
         if (length < 0) {
             return -1;
         }
-        int end = to;
-        while (end > from && text.charAt(end - 1) == '=') {
-            end--;
-        }
+        // exactly the padding decodedLength counted: a third '=' is a symbol, and refused below
+        int end = to - padding(text, from, to);
         int o = offset;
         int bits = 0;
         int buffered = 0;

@@ -32,6 +32,16 @@ class Bech32Test {
     }
 
     @Test
+    void destroyZeroesTheDecodedDataSoThatNoCopyOfAKeyStaysBehind() {
+        Bech32.Decoded decoded = Bech32.decode("age1yt3tfqlfrwdwx0z0ynwplcr6qxcxfaqycuprpmy89nr83ltx74tqdpszlw");
+        assertThat(decoded.data()).containsAnyOf((byte) 1, (byte) 2, (byte) 3, (byte) 0x22);
+
+        decoded.destroy();
+
+        assertThat(decoded.data()).hasSize(32).containsOnly((byte) 0);
+    }
+
+    @Test
     void rejectsMixedCase() {
         assertThatThrownBy(() -> Bech32.decode("A12uEL5L"))
                 .isInstanceOf(IllegalArgumentException.class)

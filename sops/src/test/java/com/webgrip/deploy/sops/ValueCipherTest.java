@@ -51,6 +51,16 @@ class ValueCipherTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void refusesMorePaddingThanBase64AllowsAsTheJdkDecoderDoes() {
+        for (String text : new String[] {"====", "A===", "AA===", "AAA====", "AAAA===="}) {
+            String framed = "x" + text + "y";
+            assertThat(EncText.decode(framed, 1, framed.length() - 1, new byte[8], 0))
+                    .as(text)
+                    .isEqualTo(-1);
+        }
+    }
+
     @Provide
     Arbitrary<String> base64Like() {
         Arbitrary<String> valid = Arbitraries.bytes()
