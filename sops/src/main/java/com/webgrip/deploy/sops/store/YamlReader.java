@@ -112,6 +112,13 @@ final class YamlReader {
             throw new SopsFormatException(source + ": could not read YAML: " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new SopsFormatException(source + ": YAML nested too deeply");
+        } catch (ClassCastException | IllegalStateException | IndexOutOfBoundsException e) {
+            // SnakeYAML (2.5 to 2.7) fails so on some valid input: a comment after a block scalar's
+            // header in a list item ("- |- # note") meets its composer as a node
+            throw new SopsFormatException(
+                    source + ": the YAML parser failed on this file ("
+                            + e.getClass().getSimpleName()
+                            + "); a comment on the line of a '|' or '>' in a list is one known cause: move it to a line of its own");
         }
         return documents;
     }

@@ -71,6 +71,16 @@ class YamlReaderTest {
     }
 
     @Example
+    void aParserCrashOnValidYamlIsATypedErrorNamingTheKnownCause() {
+        byte[] content = "l:\n    - |- # note\n      x\n".getBytes(StandardCharsets.UTF_8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(content, "crash.yaml"))
+                .isInstanceOf(SopsFormatException.class)
+                .hasMessageContaining("crash.yaml: the YAML parser failed")
+                .hasMessageContaining("move it to a line of its own");
+    }
+
+    @Example
     void keepsACommentAtTheEndOfAMappingInAListInThatMapping() throws SopsFormatException {
         byte[] content =
                 "list:\n    - a: x\n      # end of the first item\n    - b: y\n".getBytes(StandardCharsets.UTF_8);
