@@ -78,6 +78,16 @@ final class OutputFiles {
                 Files.delete(temporary);
             }
             committed = true;
+            forceFolder(target.toAbsolutePath().getParent());
+        }
+
+        // The new name lives in the folder: force it too, or a crash may lose the file just written.
+        private static void forceFolder(Path folder) {
+            try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // some platforms cannot open a folder; the rename itself is still atomic
+            }
         }
 
         @Override
