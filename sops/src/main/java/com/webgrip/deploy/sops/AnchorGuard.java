@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class AnchorGuard {
     /** One leaf of an anchored value: the rule's decision and the leaf's path (its AAD). */
-    private record Leaf(boolean encrypted, String aad) {}
+    record Leaf(boolean encrypted, String aad) {}
 
     /** An anchor met in the current document. */
     record Anchor(Node value, List<Leaf> leaves) {}

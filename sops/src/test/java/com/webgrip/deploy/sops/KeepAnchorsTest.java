@@ -72,6 +72,11 @@ class KeepAnchorsTest {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** The first line of the text that starts with the prefix. */
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     private static String body(String encrypted) {
         return encrypted.substring(0, encrypted.indexOf("\nsops:\n") + 1);
     }
@@ -136,14 +141,11 @@ class KeepAnchorsTest {
     @Test
     void anEditedValueUnderAnAnchorFailsToDecryptNamingTheAnchorsPath() throws Exception {
         String encrypted = encrypt(PLAIN);
-        String line = encrypted
-                .lines()
-                .filter(l -> l.startsWith("    timeout: ENC["))
-                .findFirst()
-                .orElseThrow();
-        int data = line.indexOf("data:") + "data:".length();
-        char flipped = line.charAt(data) == 'A' ? 'B' : 'A';
-        String tampered = encrypted.replace(line, line.substring(0, data) + flipped + line.substring(data + 1));
+        String timeout = line(encrypted, "    timeout: ENC[");
+        int data = timeout.indexOf("data:") + "data:".length();
+        char flipped = timeout.charAt(data) == 'A' ? 'B' : 'A';
+        String tampered =
+                encrypted.replace(timeout, timeout.substring(0, data) + flipped + timeout.substring(data + 1));
 
         assertThatThrownBy(() -> decrypt(tampered, KEEP))
                 .isInstanceOf(SopsDecryptionException.class)
@@ -153,13 +155,9 @@ class KeepAnchorsTest {
     @Test
     void aDroppedValueUnderAnAnchorFailsTheMac() throws Exception {
         String encrypted = encrypt(PLAIN);
-        String line = encrypted
-                .lines()
-                .filter(l -> l.startsWith("    timeout: ENC["))
-                .findFirst()
-                .orElseThrow();
+        String timeout = line(encrypted, "    timeout: ENC[");
 
-        assertThatThrownBy(() -> decrypt(encrypted.replace(line + "\n", ""), KEEP))
+        assertThatThrownBy(() -> decrypt(encrypted.replace(timeout + "\n", ""), KEEP))
                 .isInstanceOf(SopsMacMismatchException.class);
     }
 
@@ -258,11 +256,7 @@ class KeepAnchorsTest {
 
         String after = Files.readString(file);
         assertThat(after).contains("defaults: &defaults\n").contains("    <<: *defaults\n");
-        String password = encrypted
-                .lines()
-                .filter(l -> l.startsWith("    password: ENC["))
-                .findFirst()
-                .orElseThrow();
+        String password = line(encrypted, "    password: ENC[");
         assertThat(after).contains(password);
         Map<String, Object> values = decrypt(after, KEEP).toJava();
         assertThat(values.get("production"))

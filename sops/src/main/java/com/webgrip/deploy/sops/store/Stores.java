@@ -32,10 +32,10 @@ public final class Stores {
 
     /** One value with the aliases inside it resolved. */
     static Node resolved(Node value, StoreOptions options) throws SopsFormatException {
-        if (!Anchors.present(value)) {
-            return value;
+        try {
+            return Anchors.resolveValue(value, options.maxNodes());
+        } catch (IllegalArgumentException e) {
+            throw new SopsFormatException("cannot resolve the YAML aliases: " + e.getMessage());
         }
-        Node.Mapping wrapper = new Node.Mapping(List.of(new Node.Entry("value", value)));
-        return resolved(List.of(wrapper), options).get(0).get("value").orElseThrow();
     }
 }

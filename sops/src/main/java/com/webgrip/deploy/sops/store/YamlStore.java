@@ -36,11 +36,13 @@ final class YamlStore implements Store {
 
     @Override
     public byte[] emitPlain(List<Node.Mapping> documents) throws SopsFormatException {
-        List<Node.Mapping> written = options.keepAnchors() ? documents : Stores.resolved(documents, options);
+        List<Node.Mapping> written = documents;
         if (options.keepAnchors()) {
             for (Node.Mapping document : documents) {
                 refuseCommentAfterAnchor(document);
             }
+        } else {
+            written = Stores.resolved(documents, options);
         }
         return new YamlWriter(options.yamlIndent()).write(written).getBytes(StandardCharsets.UTF_8);
     }

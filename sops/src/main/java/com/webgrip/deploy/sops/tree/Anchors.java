@@ -122,6 +122,20 @@ public final class Anchors {
         return out;
     }
 
+    /**
+     * One value on its own resolved: the aliases inside it that name anchors inside it (a value
+     * taken out of its document cannot see the anchors before it); the value itself when it holds
+     * no anchor or alias.
+     *
+     * @throws IllegalArgumentException as {@link #resolve(List, int)} does
+     */
+    public static Node resolveValue(Node value, int maxNodes) {
+        if (!present(value)) {
+            return value;
+        }
+        return new Resolver(maxNodes).node(value);
+    }
+
     /** One document resolved (anchors do not reach across documents). */
     public static Node.Mapping resolve(Node.Mapping document, int maxNodes) {
         if (!present(document)) {

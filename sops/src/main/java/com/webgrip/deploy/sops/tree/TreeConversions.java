@@ -50,7 +50,7 @@ public final class TreeConversions {
      * @throws IllegalArgumentException for an alias, which only its document can resolve
      */
     public static Object toJavaValue(Node node) {
-        return javaValue(Anchors.present(node) ? standalone(node) : node);
+        return javaValue(Anchors.resolveValue(node, Anchors.DEFAULT_MAX_NODES));
     }
 
     private static Object javaValue(Node node) {
@@ -166,7 +166,7 @@ public final class TreeConversions {
      * @throws IllegalArgumentException for an alias, which only its document can resolve
      */
     public static JsonNode toJsonValue(Node node) {
-        return jsonValue(Anchors.present(node) ? standalone(node) : node);
+        return jsonValue(Anchors.resolveValue(node, Anchors.DEFAULT_MAX_NODES));
     }
 
     private static JsonNode jsonValue(Node node) {
@@ -196,13 +196,6 @@ public final class TreeConversions {
             return array;
         }
         return JSON.nullNode();
-    }
-
-    /** A node outside its document resolved: an anchored value with its aliases inside it resolved. */
-    private static Node standalone(Node node) {
-        Node.Mapping wrapper =
-                Anchors.resolve(new Node.Mapping(List.of(new Node.Entry("value", node))), Anchors.DEFAULT_MAX_NODES);
-        return wrapper.get("value").orElseThrow();
     }
 
     /** A Jackson node as a tree node (integral numbers that fit 64 bits become int). */
