@@ -84,10 +84,20 @@ class RoundTripProperties {
     @Property(tries = 30)
     void iniRoundTrips(@ForAll("flatTrees") Node.Mapping section, @ForAll("rules") EncryptionRule rule)
             throws Exception {
+        // go-ini (and so sops) writes a value wrapped in " or ` as it is and unwraps it when reading: a
+        // value left in clear that is so wrapped does not come back; written as sops writes it, on purpose
+        net.jqwik.api.Assume.that(section.entries().stream().noneMatch(RoundTripProperties::iniUnwrapsIt));
         // go-ini always has the implicit DEFAULT section first
         Node.Mapping tree = new Node.Mapping(List.of(
                 new Node.Entry("DEFAULT", Node.Mapping.EMPTY), new Node.Entry("section", withoutComments(section))));
         assertRoundTrip(List.of(tree), Format.INI, rule, 1, 0, false);
+    }
+
+    private static boolean iniUnwrapsIt(Node.Entry entry) {
+        String v = entry.value() instanceof Node.Str s ? s.value() : "";
+        return v.startsWith("\"\"\"")
+                || (v.length() >= 2
+                        && ((v.startsWith("\"") && v.endsWith("\"")) || (v.startsWith("`") && v.endsWith("`"))));
     }
 
     @Property(tries = 20)
